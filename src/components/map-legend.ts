@@ -1,0 +1,57 @@
+import { LitElement, css, html, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang, Scene } from '../story/types.ts';
+import { legendItems, type Swatch } from '../map/legend.ts';
+import { t } from '../i18n/strings.ts';
+
+function swatch(s: Swatch) {
+  switch (s.kind) {
+    case 'line':
+      return svg`<line x1="1" y1="7" x2="21" y2="7" stroke=${s.color} stroke-width=${s.width ?? 2} stroke-dasharray=${s.dashed ? '4 2' : 'none'} />`;
+    case 'dot':
+      return s.ring
+        ? svg`<circle cx="11" cy="7" r="5.5" fill="none" stroke=${s.color} stroke-width="1.8" />`
+        : svg`<circle cx="11" cy="7" r="4" fill=${s.color} stroke="#fff" stroke-width="1" />`;
+    case 'area':
+      return svg`<rect x="2" y="1.5" width="18" height="11" rx="2" fill=${s.color} fill-opacity="0.18" stroke=${s.color} stroke-dasharray="3 2" />`;
+    case 'arrow':
+      return svg`<path d="M1 7 H15" stroke=${s.color} stroke-width="3" /><path d="M14 2 L21 7 L14 12 Z" fill=${s.color} />`;
+    default: {
+      const unknown: never = s;
+      return unknown;
+    }
+  }
+}
+
+/** The map key for the current scene: only the symbols the reader can see now. */
+@customElement('map-legend')
+export class MapLegend extends LitElement {
+  static override styles = css`
+    :host { display: block; max-inline-size: 15rem; background: rgb(255 255 255 / 0.92); border-radius: 6px; box-shadow: 0 1px 4px rgb(0 0 0 / 0.18); padding: 0.5rem 0.7rem; font: 0.78rem/1.3 var(--font-text, sans-serif); color: #222; }
+    h2 { font-size: 0.72rem; margin: 0 0 0.3rem; text-transform: uppercase; letter-spacing: 0.06em; color: #555; }
+    :host(:lang(ar)) h2 { text-transform: none; letter-spacing: 0; font-size: 0.8rem; }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; }
+    li { display: flex; align-items: center; gap: 0.45rem; }
+    svg { flex: none; inline-size: 22px; block-size: 14px; }
+    @media (max-width: 699px) { :host { font-size: 0.7rem; padding: 0.35rem 0.5rem; max-inline-size: 11rem; } li:nth-child(n + 5) { display: none; } }
+  `;
+
+  @property({ attribute: false }) scene?: Scene;
+  @property({ reflect: true }) override lang: Lang = 'en';
+
+  override render() {
+    if (!this.scene) return html``;
+    return html`<h2>${t(this.lang, 'legend')}</h2>
+      <ul>
+        ${legendItems(this.scene).map(
+          (item) => html`<li><svg viewBox="0 0 22 14" aria-hidden="true">${swatch(item.swatch)}</svg>${t(this.lang, item.label)}</li>`,
+        )}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'map-legend': MapLegend;
+  }
+}

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+import { sharedStyles } from './shared-styles.ts';
+
+/** Layout of <map-story>: desktop text column beside a sticky map; phones a full-bleed map under text cards. */
+export const storyStyles = [
+  sharedStyles,
+  css`
+    :host { display: block; --bar: 3.5rem; --column: min(32rem, 40vw); color: var(--ink, #1c1f23); }
+    .skip { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; z-index: 20; background: #fff; padding: 0.6rem 0.9rem; border-radius: 6px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); color: #0b3d91; }
+    .skip:focus { inset-block-start: 0.5rem; }
+    .bar { position: sticky; inset-block-start: 0; z-index: 10; block-size: var(--bar); box-sizing: border-box; display: flex; align-items: center; gap: 0.75rem; padding-inline: 1rem; background: rgb(255 255 255 / 0.97); border-block-end: 1px solid #dcdfe3; }
+    story-timeline { flex: 1; min-inline-size: 0; }
+    .tools { display: flex; gap: 0.4rem; flex: none; }
+    .tool { min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 0.85rem; }
+    .tool.lang:lang(ar) { font-family: var(--font-arabic); }
+    .tool-text { margin-inline-start: 0.3rem; }
+    .scrolly { display: grid; grid-template-columns: var(--column) 1fr; }
+    .graphic { grid-column: 2; grid-row: 1; position: sticky; inset-block-start: var(--bar); block-size: calc(100dvh - var(--bar)); }
+    .text { grid-column: 1; grid-row: 1; padding: 0 1.5rem 45dvh; background: #eef0f2; outline: none; }
+    .intro { padding-block: 3rem 25dvh; }
+    h1 { font-size: 2rem; line-height: 1.15; margin: 0 0 0.75rem; }
+    .dek { font-size: 1.1rem; line-height: 1.5; margin: 0 0 0.75rem; color: #33383e; }
+    .dates { font-size: 0.85rem; font-weight: 700; color: var(--accent, #a12a1f); margin: 0; }
+    story-step { padding-block: 22dvh; scroll-margin-block-start: var(--bar); }
+    story-step:first-of-type { padding-block-start: 0; }
+
+    @media (max-width: 699px) {
+      :host { --bar: 3rem; }
+      .bar { gap: 0.4rem; padding-inline: 0.5rem; }
+      .tool-text { display: none; }
+      .tool { padding: 0 0.4rem; }
+      .scrolly { display: block; }
+      .graphic { position: sticky; }
+      .text { position: relative; z-index: 2; margin-block-start: calc(var(--bar) - 100dvh); padding: 0 0.75rem 50dvh; background: none; pointer-events: none; }
+      .intro { pointer-events: auto; margin-block-start: 52dvh; padding: 1rem; background: rgb(255 255 255 / 0.96); border-radius: 8px; box-shadow: 0 1px 6px rgb(0 0 0 / 0.14); }
+      h1 { font-size: 1.35rem; }
+      .dek { font-size: 0.95rem; }
+      story-step { pointer-events: auto; padding-block: 60dvh 0; }
+      story-step:first-of-type { padding-block-start: 60dvh; }
+    }
+  `,
+];

@@ -1,0 +1,212 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { story } from '../story/index.ts';
+import type { Lang } from '../story/types.ts';
+import { readUrl, withState } from '../state/url.ts';
+import { motionAllowed, saveMotion } from '../state/motion.ts';
+import { StepController } from '../scroll/step-controller.ts';
+import { t } from '../i18n/strings.ts';
+import { formatDate } from '../i18n/format.ts';
+import { storyStyles } from './map-story.styles.ts';
+import type { StoryMap } from './story-map.ts';
+import './story-map.ts';
+import './story-step.ts';
+import './story-timeline.ts';
+import './story-sources.ts';
+
+const PHONE_QUERY = '(max-width: 699px)';
+
+/**
+ * The root of the story and the one owner of its state: the active step, the language and the motion setting.
+ * Scroll, keys, buttons, the timeline and the URL all ask it for a step; it passes the step's scene to the map.
+ * @fires step-change - `detail: { id, index }` whenever the active step changes
+ */
+@customElement('map-story')
+export class MapStory extends LitElement {
+  static override styles = storyStyles;
+
+  @state() private index = 0;
+  @state() private language: Lang = 'en';
+  @state() private motion = true;
+  @state() private phone = false;
+  @state() private announcement = '';
+
+  private readonly ids = story.steps.map((s) => s.id);
+  private readonly phoneQuery = matchMedia(PHONE_QUERY);
+  private readonly scroller = new StepController(
+    this,
+    () => [...this.renderRoot.querySelectorAll('story-step')],
+    (index) => this.setStep(index),
+  );
+  private started = false;
+
+  /** The MapLibre Map, once the map element has created it. */
+  get map(): MapLibreMap | undefined {
+    return this.renderRoot.querySelector<StoryMap>('story-map')?.map;
+  }
+
+  /** The active step's id. */
+  get step(): string {
+    return this.ids[this.index] ?? '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const url = readUrl(location.href, this.ids);
+    this.language = url.lang;
+    this.index = Math.max(0, url.stepIndex);
+    this.motion = motionAllowed();
+    this.phone = this.phoneQuery.matches;
+    this.phoneQuery.addEventListener('change', this.onMedia);
+    document.addEventListener('keydown', this.onKey);
+    window.addEventListener('hashchange', this.onHash);
+    this.applyDocumentLang();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.phoneQuery.removeEventListener('change', this.onMedia);
+    document.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('hashchange', this.onHash);
+  }
+
+  override firstUpdated(): void {
+    if (this.index > 0) this.scrollToStep(this.index);
+    this.started = true;
+  }
+
+  override updated(changed: PropertyValues): void {
+    if (changed.has('index') && this.started) {
+      history.replaceState(history.state, '', withState(location.href, { stepId: this.step }));
+      const step = story.steps[this.index];
+      if (step) {
+        this.announcement = `${t(this.language, 'stepOf', { n: this.index + 1, total: this.ids.length })}: ${step.title[this.language]}. ${t(this.language, 'mapNow', { alt: step.alt[this.language] })}`;
+      }
+      this.dispatchEvent(new CustomEvent('step-change', { detail: { id: this.step, index: this.index }, bubbles: true, composed: true }));
+    }
+    if (changed.has('language')) this.applyDocumentLang();
+  }
+
+  /** Makes a step active (from scroll, keys, buttons, the timeline or a host page). */
+  setStep(index: number): void {
+    if (index < 0 || index >= this.ids.length || index === this.index) return;
+    this.index = index;
+  }
+
+  /** Jumps to a step: the page scrolls there at once and its scene is applied whole. */
+  goTo(index: number): void {
+    const clamped = Math.max(0, Math.min(this.ids.length - 1, index));
+    this.setStep(clamped);
+    this.scrollToStep(clamped);
+  }
+
+  setLang(lang: Lang): void {
+    if (lang === this.language) return;
+    this.language = lang;
+    history.replaceState(history.state, '', withState(location.href, { lang }));
+    void this.updateComplete.then(() => this.scrollToStep(this.index));
+  }
+
+  private scrollToStep(index: number): void {
+    const el = this.renderRoot.querySelectorAll('story-step')[index];
+    if (!el) return;
+    this.scroller.holdFor(300);
+    el.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }
+
+  private applyDocumentLang(): void {
+    document.documentElement.lang = this.language;
+    document.documentElement.dir = this.language === 'ar' ? 'rtl' : 'ltr';
+    document.title = story.meta.title[this.language];
+  }
+
+  private readonly onMedia = (): void => {
+    this.phone = this.phoneQuery.matches;
+  };
+
+  private readonly onHash = (): void => {
+    const { stepIndex } = readUrl(location.href, this.ids);
+    if (stepIndex >= 0 && stepIndex !== this.index) this.goTo(stepIndex);
+  };
+
+  private readonly onKey = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    const forward = this.language === 'ar' ? 'ArrowLeft' : 'ArrowRight';
+    const back = this.language === 'ar' ? 'ArrowRight' : 'ArrowLeft';
+    if (event.key === forward || event.key === 'n') this.goTo(this.index + 1);
+    else if (event.key === back || event.key === 'p') this.goTo(this.index - 1);
+    else return;
+    event.preventDefault();
+  };
+
+  private toggleMotion(): void {
+    this.motion = !this.motion;
+    saveMotion(this.motion);
+  }
+
+  override render() {
+    const lang = this.language;
+    const current = story.steps[this.index];
+    const other: Lang = lang === 'en' ? 'ar' : 'en';
+    return html`
+      <a class="skip" href="#text" @click=${this.skip}>${t(lang, 'skipMap')}</a>
+      <header class="bar">
+        <story-timeline .steps=${story.steps} .active=${this.index} .lang=${lang} @step-select=${(e: CustomEvent<{ index: number }>) => this.goTo(e.detail.index)}></story-timeline>
+        <div class="tools">
+          <button class="tool lang" lang=${other} aria-label=${t(lang, 'langSwitchLabel')} @click=${() => this.setLang(other)}>${t(lang, 'langSwitch')}</button>
+          <button class="tool motion" aria-pressed=${this.motion ? 'true' : 'false'} aria-label=${t(lang, 'motionLabel')} title=${t(lang, this.motion ? 'motionOn' : 'motionOff')} @click=${this.toggleMotion}>
+            <span aria-hidden="true">${this.motion ? '◉' : '◎'}</span><span class="tool-text">${t(lang, this.motion ? 'motionOn' : 'motionOff')}</span>
+          </button>
+        </div>
+      </header>
+      <div class="scrolly">
+        <div class="graphic">
+          <story-map
+            .scene=${current?.scene}
+            .description=${current?.alt[lang] ?? ''}
+            .lang=${lang}
+            .still=${!this.motion}
+            .coverBottom=${this.phone ? 0.45 : 0}
+            ?compact=${this.phone}
+          ></story-map>
+        </div>
+        <main class="text" id="text" tabindex="-1">
+          <div class="intro card-like">
+            <h1>${story.meta.title[lang]}</h1>
+            <p class="dek">${story.meta.dek[lang]}</p>
+            <p class="dates">${formatDate(lang, story.steps[0]?.date ?? '')} – ${formatDate(lang, story.steps.at(-1)?.date ?? '')}</p>
+          </div>
+          ${story.steps.map(
+            (step, i) => html`<story-step
+              id=${step.id}
+              .step=${step}
+              .sources=${story.meta.sources}
+              .lang=${lang}
+              .index=${i}
+              .total=${this.ids.length}
+              ?active=${i === this.index}
+            ></story-step>`,
+          )}
+        </main>
+      </div>
+      <story-sources .meta=${story.meta} .lang=${lang}></story-sources>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
+    `;
+  }
+
+  private readonly skip = (event: Event): void => {
+    event.preventDefault();
+    const text = this.renderRoot.querySelector<HTMLElement>('#text');
+    text?.focus({ preventScroll: true });
+    this.scrollToStep(this.index);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'map-story': MapStory;
+  }
+}

@@ -1,0 +1,182 @@
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { Lang, Scene } from '../story/types.ts';
+import { loadMapData, type MapData } from '../map/data.ts';
+import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
+import { applyScene } from '../map/scene.ts';
+import { LineAnimator } from '../map/animate.ts';
+import { MAP_BOUNDS } from '../map/places.ts';
+import { theme } from '../map/theme.ts';
+import { t } from '../i18n/strings.ts';
+import './map-legend.ts';
+import './map-locator.ts';
+
+export type MapStatus = 'loading' | 'ready' | 'failed' | 'no-webgl';
+export type Bounds = [number, number, number, number];
+
+const ATTRIBUTION = 'Natural Earth · Rivers: WDBII via GSHHG (Wessel &amp; Smith) · MapLibre';
+
+/**
+ * The story's map: owns one MapLibre instance, applies whole scenes, and never captures the page's scroll.
+ * @fires map-ready - once the map has drawn its first scene; `detail.map` is the MapLibre Map
+ * @fires map-error - when the map cannot be shown; `detail.reason` is 'failed' or 'no-webgl'
+ */
+@customElement('story-map')
+export class StoryMap extends LitElement {
+  static override styles = [
+    unsafeCSS(maplibreCss),
+    css`
+      :host { display: block; position: relative; block-size: 100%; inline-size: 100%; overflow: hidden; background: ${unsafeCSS(theme.background)}; }
+      .map { position: absolute; inset: 0; direction: ltr; }
+      .notice { position: absolute; inset-inline: 1rem; inset-block-start: 1rem; margin: 0; padding: 0.75rem 1rem; background: #fff8e6; border: 1px solid #d9b45b; border-radius: 6px; font: 0.95rem/1.4 var(--font-text, sans-serif); color: #3d2f00; }
+      map-legend { position: absolute; inset-block-start: 0.75rem; inset-inline-end: 0.75rem; }
+      map-locator { position: absolute; inset-block-end: 2.25rem; inset-inline-end: 0.75rem; }
+      :host([compact]) map-locator { inset-block-end: auto; inset-block-start: 0.75rem; inset-inline-end: auto; inset-inline-start: 0.75rem; }
+      .maplibregl-ctrl-attrib { font: 11px/1.4 var(--font-text, sans-serif); }
+    `,
+  ];
+
+  /** The scene to show; setting it applies it whole. */
+  @property({ attribute: false }) scene?: Scene;
+  /** Text description of the current scene, read by screen readers as the map's name. */
+  @property({ attribute: false }) description = '';
+  @property({ reflect: true }) override lang: Lang = 'en';
+  /** Show scenes without camera flights or drawing animations. */
+  @property({ type: Boolean }) still = false;
+  /** Lower share of the map hidden by the story's cards (0–1), kept clear when framing places. */
+  @property({ type: Number }) coverBottom = 0;
+  @property({ type: Boolean, reflect: true }) compact = false;
+
+  @state() private status: MapStatus = 'loading';
+  @state() private bounds: Bounds | null = null;
+
+  /** The MapLibre Map, once created. */
+  map?: MapLibreMap;
+  private data?: MapData;
+  private built?: BuiltStyle;
+  private animator?: LineAnimator;
+  private resizeObserver?: ResizeObserver;
+
+  override firstUpdated(): void {
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.animator?.stop();
+    this.resizeObserver?.disconnect();
+    this.map?.remove();
+    this.map = undefined;
+  }
+
+  private async start(): Promise<void> {
+    let lib: typeof import('../map/maplibre.ts');
+    try {
+      [lib, this.data] = await Promise.all([import('../map/maplibre.ts'), loadMapData()]);
+    } catch (error) {
+      this.fail('failed', error);
+      return;
+    }
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    if (!container || !this.isConnected) return;
+    this.built = buildStyle({ data: this.data, lang: this.lang, theme });
+    try {
+      this.map = new lib.Map({
+        container,
+        style: this.built.style,
+        interactive: false,
+        attributionControl: false,
+        maxBounds: [MAP_BOUNDS.slice(0, 2) as [number, number], MAP_BOUNDS.slice(2) as [number, number]],
+        center: [41.3, 35.6],
+        zoom: 5.5,
+        fadeDuration: 0,
+        canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
+      });
+    } catch (error) {
+      this.fail('no-webgl', error);
+      return;
+    }
+    const map = this.map;
+    map.addControl(new lib.AttributionControl({ compact: true, customAttribution: ATTRIBUTION }), this.lang === 'ar' ? 'bottom-left' : 'bottom-right');
+    this.animator = new LineAnimator(map);
+    map.on('move', () => this.trackBounds());
+    map.once('load', () => {
+      this.status = 'ready';
+      this.applyCurrent(false);
+      this.describe();
+      map.once('idle', () => this.dispatchEvent(new CustomEvent('map-ready', { detail: { map }, bubbles: true, composed: true })));
+    });
+    this.resizeObserver = new ResizeObserver(() => {
+      map.resize();
+      if (this.status === 'ready') this.applyCurrent(false);
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  private fail(reason: 'failed' | 'no-webgl', error: unknown): void {
+    this.status = reason;
+    console.warn(`map unavailable (${reason}):`, error instanceof Error ? error.message : error);
+    this.dispatchEvent(new CustomEvent('map-error', { detail: { reason }, bubbles: true, composed: true }));
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (!this.map || this.status !== 'ready' || !this.data) return;
+    if (changed.has('lang')) {
+      this.built = buildStyle({ data: this.data, lang: this.lang, theme });
+      this.map.setStyle(this.built.style, { diff: true });
+      this.applyCurrent(false);
+    } else if (changed.has('scene')) {
+      this.applyCurrent(!this.still);
+    }
+    if (changed.has('description') || changed.has('lang')) this.describe();
+  }
+
+  private padding(): PaddingOptions {
+    const { width, height } = this.getBoundingClientRect();
+    const edge = Math.round(Math.min(width, height) * 0.08) + 24;
+    const bottom = this.coverBottom > 0 ? Math.round(height * this.coverBottom) + 16 : edge;
+    return { top: edge + (this.compact ? 40 : 0), bottom, left: edge, right: edge + (this.compact ? 0 : 120) };
+  }
+
+  private applyCurrent(animate: boolean): void {
+    if (!this.map || !this.built || !this.scene) return;
+    applyScene(this.map, this.built.layers, this.scene, { animate, padding: this.padding() });
+    this.animator?.play(this.scene.animation, animate);
+    this.trackBounds();
+  }
+
+  private trackBounds(): void {
+    const b = this.map?.getBounds();
+    if (b) this.bounds = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  private describe(): void {
+    const canvas = this.map?.getCanvas();
+    if (!canvas) return;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', t(this.lang, 'mapNow', { alt: this.description }));
+  }
+
+  override render() {
+    const notice =
+      this.status === 'failed' || this.status === 'no-webgl'
+        ? html`<p class="notice" role="status">${t(this.lang, this.status === 'failed' ? 'mapFailed' : 'noWebgl')}</p>`
+        : nothing;
+    return html`
+      <div class="map" data-status=${this.status}></div>
+      ${this.status === 'ready' && this.scene
+        ? html`<map-legend .scene=${this.scene} .lang=${this.lang}></map-legend>
+            <map-locator .bounds=${this.bounds} .lang=${this.lang}></map-locator>`
+        : nothing}
+      ${notice}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-map': StoryMap;
+  }
+}

@@ -1,0 +1,90 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang, Source, Step } from '../story/types.ts';
+import { parseInline } from '../story/inline.ts';
+import { formatDate } from '../i18n/format.ts';
+import { t } from '../i18n/strings.ts';
+import { sharedStyles } from './shared-styles.ts';
+
+/** One step of the story: dated, attributed text and its disputed figures side by side. */
+@customElement('story-step')
+export class StoryStep extends LitElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; }
+    article { background: var(--card-bg, #fff); color: var(--ink, #1c1f23); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 1.1rem 1.25rem 1rem; transition: opacity 200ms; }
+    :host(:not([active])) article { opacity: var(--inactive-opacity, 0.55); }
+    .meta { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; color: var(--accent, #a12a1f); letter-spacing: 0.02em; }
+    :host(:lang(ar)) .meta { letter-spacing: 0; }
+    h2 { margin: 0 0 0.6rem; font-size: 1.3rem; line-height: 1.25; }
+    p { margin: 0 0 0.75rem; font-size: 1rem; line-height: 1.55; }
+    :host(:lang(ar)) p { line-height: 1.75; }
+    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.5rem; }
+    .figures li { border-inline-start: 4px solid var(--accent, #a12a1f); background: #f6f3ee; padding: 0.45rem 0.6rem; border-radius: 0 4px 4px 0; }
+    :host(:dir(rtl)) .figures li { border-radius: 4px 0 0 4px; }
+    .value { display: block; font-size: 1.35rem; font-weight: 700; line-height: 1.2; }
+    .label { display: block; font-size: 0.85rem; }
+    .who { display: block; font-size: 0.75rem; color: #5b6168; margin-block-start: 0.15rem; }
+    .sources { font-size: 0.78rem; color: #5b6168; margin: 0; }
+    @media (max-width: 699px) {
+      article { padding: 0; background: none; box-shadow: none; }
+      :host(:not([active])) article { opacity: 1; }
+      .block { background: var(--card-bg, #fff); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 0.8rem 0.95rem; margin-block-end: 38dvh; max-block-size: 42dvh; overflow: auto; }
+      .block:last-child { margin-block-end: 0; }
+      .block p:last-child { margin-block-end: 0; }
+      h2 { font-size: 1.1rem; }
+      p { font-size: 0.93rem; line-height: 1.45; margin-block-end: 0.55rem; }
+      .value { font-size: 1.1rem; }
+    }
+  `];
+
+  @property({ attribute: false }) step?: Step;
+  @property({ attribute: false }) sources: Source[] = [];
+  @property({ reflect: true }) override lang: Lang = 'en';
+  @property({ type: Number }) index = 0;
+  @property({ type: Number }) total = 0;
+  @property({ type: Boolean, reflect: true }) active = false;
+
+  private inline(text: string) {
+    return parseInline(text).map((part) => (part.lang ? html`<span lang=${part.lang} dir="rtl">${part.text}</span>` : part.text));
+  }
+
+  override render() {
+    const step = this.step;
+    if (!step) return nothing;
+    const lang = this.lang;
+    const when = step.when ? ` · ${step.when[lang]}` : '';
+    const sourceNames = step.sources.map((key) => this.sources.find((s) => s.key === key)?.name[lang] ?? key);
+    const [first, ...rest] = step.body;
+    const sources = html`<p class="sources">${t(lang, 'readSources')}: ${sourceNames.join(lang === 'ar' ? '، ' : '; ')}</p>`;
+    const figures = step.figures?.length
+      ? html`<ul class="figures">
+          ${step.figures.map(
+            (f) => html`<li>
+              <span class="value">${f.value[lang]}</span><span class="label">${f.label[lang]}</span>
+              <span class="who">${t(lang, 'said')} ${f.who[lang]}</span>
+            </li>`,
+          )}
+        </ul>`
+      : null;
+    const blocks = [
+      html`<p class="meta">
+          <span class="visually-hidden">${t(lang, 'stepOf', { n: this.index + 1, total: this.total })} · </span>
+          <time datetime=${step.date}>${formatDate(lang, step.date)}</time>${when}
+        </p>
+        <h2 id="title">${step.title[lang]}</h2>
+        ${first ? html`<p>${this.inline(first[lang])}</p>` : nothing}`,
+      ...rest.map((p) => html`<p>${this.inline(p[lang])}</p>`),
+      ...(figures ? [figures] : []),
+    ];
+    const last = blocks.length - 1;
+    return html`<article aria-labelledby="title">
+      ${blocks.map((b, i) => html`<div class="block">${b}${i === last ? sources : nothing}</div>`)}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-step': StoryStep;
+  }
+}

@@ -1,0 +1,2 @@
+import './styles/page.css';
+import './components/map-story.ts';

@@ -1,0 +1,56 @@
+import type { Map } from 'maplibre-gl';
+import type { Animation } from '../story/types.ts';
+import { theme } from './theme.ts';
+import { revealGradient } from './reveal.ts';
+import { arrowLayerIds } from './layers/arrows.ts';
+
+interface Drawable {
+  line: string;
+  head?: string;
+  color: string;
+}
+
+const DRAWABLE: Record<Exclude<Animation, 'none'>, Drawable[]> = {
+  'draw-trench': [{ line: 'trench-line', color: theme.trench.line }],
+  'draw-convoys': [{ line: arrowLayerIds('convoy').shaft, head: arrowLayerIds('convoy').head, color: theme.convoy.line }],
+  'draw-transfer': [
+    { line: arrowLayerIds('transfer').shaft, head: arrowLayerIds('transfer').head, color: theme.transfer.line },
+  ],
+};
+
+const DURATION_MS = 1800;
+
+function setProgress(map: Map, d: Drawable, progress: number): void {
+  if (!map.getLayer(d.line)) return;
+  map.setPaintProperty(d.line, 'line-gradient', revealGradient(d.color, progress));
+  if (d.head && map.getLayer(d.head)) map.setPaintProperty(d.head, 'fill-opacity', progress >= 1 ? 1 : 0);
+}
+
+/** Runs the drawing animations of scenes; a new scene cancels the running one and shows every line whole. */
+export class LineAnimator {
+  private frame = 0;
+
+  constructor(private readonly map: Map) {}
+
+  /** Draws the scene's animated line; with `animate` false (reduced motion, a jump) it appears already drawn. */
+  play(animation: Animation, animate: boolean): void {
+    this.stop();
+    for (const list of Object.values(DRAWABLE)) for (const d of list) setProgress(this.map, d, 1);
+    if (animation === 'none' || !animate) return;
+    const targets = DRAWABLE[animation];
+    const start = performance.now();
+    const tick = (now: number): void => {
+      const t = Math.min(1, (now - start) / DURATION_MS);
+      const eased = 1 - (1 - t) ** 3;
+      for (const d of targets) setProgress(this.map, d, t >= 1 ? 1 : eased);
+      if (t < 1) this.frame = requestAnimationFrame(tick);
+    };
+    for (const d of targets) setProgress(this.map, d, 0);
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+}

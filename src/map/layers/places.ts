@@ -1,0 +1,80 @@
+import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { PlaceId } from '../../story/types.ts';
+import type { LayerContext, LayerModule } from './types.ts';
+import { nameField } from './types.ts';
+
+const POINTS: ExpressionSpecification = ['!=', ['get', 'kind'], 'area'];
+const APPROXIMATE: ExpressionSpecification = ['==', ['get', 'precision'], 'approximate'];
+
+/** Filter for the highlighted places of a scene (or, negated, the others). */
+export function highlightFilter(ids: readonly PlaceId[], highlighted: boolean): FilterSpecification {
+  const inList: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...ids]]];
+  return ['all', POINTS, highlighted ? inList : ['!', inList]];
+}
+
+/** Layers whose filter follows the scene's highlighted places. */
+export const HIGHLIGHT_LAYERS = {
+  'places-dot': false,
+  'places-label': false,
+  'places-dot-hl': true,
+  'places-label-hl': true,
+} as const;
+
+/**
+ * The six places. Exact-enough places are dots; an approximate place (Shaddadi prison, shown at the town)
+ * is a hollow ring with a note under its name, so a reader sees it is not a precise location.
+ */
+export function places({ data, lang, theme }: LayerContext): LayerModule {
+  const label = (size: number): ExpressionSpecification => [
+    'format',
+    nameField(lang),
+    { 'font-scale': 1 },
+    ['case', APPROXIMATE, '\n', ''],
+    {},
+    ['case', APPROXIMATE, nameField(lang, 'note'), ''],
+    { 'font-scale': size },
+  ];
+  const dot = (id: string, color: string, radius: number) => ({
+    group: 'places' as const,
+    layer: {
+      id,
+      type: 'circle' as const,
+      source: 'places',
+      filter: POINTS,
+      paint: {
+        'circle-color': ['case', APPROXIMATE, 'rgba(0,0,0,0)', color] as ExpressionSpecification,
+        'circle-radius': ['case', APPROXIMATE, radius * 2.6, radius] as ExpressionSpecification,
+        'circle-stroke-color': ['case', APPROXIMATE, color, theme.place.halo] as ExpressionSpecification,
+        'circle-stroke-width': ['case', APPROXIMATE, 2, 1.5] as ExpressionSpecification,
+      },
+    },
+  });
+  const text = (id: string, font: readonly string[], size: number, color: string) => ({
+    group: 'places' as const,
+    layer: {
+      id,
+      type: 'symbol' as const,
+      source: 'places',
+      filter: POINTS,
+      layout: {
+        'text-field': label(0.72),
+        'text-font': [...font],
+        'text-size': size,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'] as ('left' | 'right' | 'top' | 'bottom')[],
+        'text-radial-offset': 0.9,
+        'text-justify': 'auto' as const,
+        'text-max-width': 12,
+      },
+      paint: { 'text-color': color, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.6 },
+    },
+  });
+  return {
+    sources: { places: { type: 'geojson', data: data.places } },
+    layers: [
+      dot('places-dot', theme.place.dot, 4),
+      dot('places-dot-hl', theme.place.dotHighlight, 6),
+      text('places-label', theme.fonts.regular, 13, theme.place.labelMuted),
+      text('places-label-hl', theme.fonts.bold, 15, theme.place.label),
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+import type { Feature } from 'geojson';
+import type { LayerContext, LayerModule } from './types.ts';
+import { t } from '../../i18n/strings.ts';
+import { formatKm } from '../../i18n/format.ts';
+import { revealGradient } from '../reveal.ts';
+
+function numberProp(feature: Feature | undefined, key: string): number {
+  const value = feature?.properties?.[key];
+  return typeof value === 'number' ? value : Number.NaN;
+}
+
+/**
+ * Iraq's trench, drawn schematically along the Iraqi side of the border (no public route exists).
+ * Its label sets the claimed 620 km beside the border length measured from the map's own data.
+ */
+export function trench({ data, lang, theme }: LayerContext): LayerModule {
+  const line = data.trench.features.find((f) => f.properties?.role === 'line');
+  const claimed = formatKm(lang, numberProp(line, 'claimed_km'));
+  const measured = formatKm(lang, Math.round(numberProp(line, 'border_km')));
+  const text = [t(lang, 'trenchLabel'), t(lang, 'trenchClaim', { claimed }), t(lang, 'trenchMeasured', { measured })].join('\n');
+  return {
+    sources: { trench: { type: 'geojson', data: data.trench, lineMetrics: true } },
+    layers: [
+      {
+        group: 'trench',
+        layer: {
+          id: 'trench-line',
+          type: 'line',
+          source: 'trench',
+          filter: ['==', ['get', 'role'], 'line'],
+          layout: { 'line-join': 'round', 'line-cap': 'round' },
+          paint: { 'line-width': 4, 'line-gradient': revealGradient(theme.trench.line, 1) },
+        },
+      },
+      {
+        group: 'trench',
+        layer: {
+          id: 'trench-label',
+          type: 'symbol',
+          source: 'trench',
+          filter: ['==', ['get', 'role'], 'label'],
+          layout: {
+            'text-field': text,
+            'text-font': [...theme.fonts.bold],
+            'text-size': 13,
+            'text-anchor': 'left',
+            'text-offset': [0.8, 0],
+            'text-justify': 'left',
+            'text-max-width': 16,
+          },
+          paint: { 'text-color': theme.trench.label, 'text-halo-color': theme.trench.halo, 'text-halo-width': 2 },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The one place that loads MapLibre and wires its worker. Imported dynamically by <story-map>, so the story's
+ * text paints before MapLibre is parsed.
+ */
+import { setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+setWorkerUrl(workerUrl);
+
+export { Map, AttributionControl } from 'maplibre-gl';
+export type { LngLatBoundsLike } from 'maplibre-gl';

@@ -1,0 +1,93 @@
+import { test as base, expect, type Page, type BrowserContext } from '@playwright/test';
+
+export interface Guard {
+  /** Requests to any host other than the loopback, refused. */
+  refused: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Refuses and records every request that would leave the machine; records console errors. */
+export async function guard(context: BrowserContext, page: Page): Promise<Guard> {
+  const g: Guard = { refused: [], errors: [] };
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (LOOPBACK.has(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    g.refused.push(url.href);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => g.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') g.errors.push(m.text());
+  });
+  return g;
+}
+
+export const test = base.extend<{ g: Guard }>({
+  g: async ({ context, page }, use) => {
+    await use(await guard(context, page));
+  },
+});
+export { expect };
+
+/** Waits until the map exists and has finished drawing (idle), with every scene change applied. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = document.querySelector('map-story')?.map;
+    return Boolean(map && map.loaded() && !map.isMoving());
+  }, undefined, { timeout: 60_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = document.querySelector('map-story')?.map;
+        if (!map) return resolve();
+        if (!map.isMoving() && map.areTilesLoaded()) return resolve();
+        map.once('idle', () => resolve());
+        setTimeout(resolve, 8000);
+      }),
+  );
+}
+
+export interface MapState {
+  step: string;
+  center: [number, number];
+  zoom: number;
+  visible: string[];
+}
+
+export async function mapState(page: Page): Promise<MapState> {
+  return page.evaluate(() => {
+    const story = document.querySelector('map-story');
+    const map = story?.map;
+    if (!story || !map) throw new Error('no map');
+    const c = map.getCenter();
+    const visible = map
+      .getStyle()
+      .layers.filter((l) => map.getLayoutProperty(l.id, 'visibility') !== 'none')
+      .map((l) => l.id);
+    return { step: story.step, center: [c.lng, c.lat], zoom: map.getZoom(), visible };
+  });
+}
+
+/** How many distinct colours (quantised) the map's area shows: a blank map has one or two. */
+export async function mapColours(page: Page): Promise<number> {
+  const shot = await page.locator('map-story').locator('story-map').screenshot();
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return 0;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4));
+    return seen.size;
+  }, shot.toString('base64'));
+}
+
+export async function stepIds(page: Page): Promise<string[]> {
+  return page.locator('map-story story-step').evaluateAll((els) => els.map((e) => e.id));
+}
