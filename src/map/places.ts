@@ -9,7 +9,11 @@ export interface Place {
   precision: string;
 }
 
-export const PLACES = placesJson as Place[];
+export const PLACES: Place[] = placesJson.map((p) => ({
+  ...p,
+  id: p.id as PlaceId,
+  coordinates: [p.coordinates[0] ?? Number.NaN, p.coordinates[1] ?? Number.NaN],
+}));
 
 /** The region the story's map may show: west, south, east, north. */
 export const MAP_BOUNDS: [number, number, number, number] = [34.5, 32, 47.5, 39.5];

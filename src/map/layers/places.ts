@@ -44,7 +44,7 @@ export function places({ data, lang, theme }: LayerContext): LayerModule {
       paint: {
         'circle-color': ['case', APPROXIMATE, 'rgba(0,0,0,0)', color] as ExpressionSpecification,
         'circle-radius': ['case', APPROXIMATE, radius * 2.6, radius] as ExpressionSpecification,
-        'circle-stroke-color': ['case', APPROXIMATE, color, theme.place.halo] as ExpressionSpecification,
+        'circle-stroke-color': ['case', APPROXIMATE, theme.place.approximate, theme.place.halo] as ExpressionSpecification,
         'circle-stroke-width': ['case', APPROXIMATE, 2, 1.5] as ExpressionSpecification,
       },
     },

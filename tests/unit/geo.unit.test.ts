@@ -1,0 +1,170 @@
+// Checks the generated geography in public/data/ against the story's facts.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as turf from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATA = join(ROOT, 'public/data');
+const VIEW = { west: 37, south: 33.5, east: 45, north: 38 };
+
+type Props = Record<string, unknown>;
+type Areal = Feature<Polygon | MultiPolygon, Props>;
+interface Place {
+  id: string;
+  name: { en: string; ar: string };
+  kind: string;
+  coordinates: [number, number];
+  precision: string;
+}
+
+const read = (name: string): string => readFileSync(join(DATA, name), 'utf8');
+const collection = (name: string): FeatureCollection<never, Props>['features'] =>
+  (JSON.parse(read(name)) as FeatureCollection<never, Props>).features;
+
+const countries = collection('countries.geojson') as unknown as Areal[];
+const country = (id: string): Areal => {
+  const found = countries.find((c) => c.properties.id === id);
+  if (!found) throw new Error(`no country ${id}`);
+  return found;
+};
+const syria = country('syria');
+const iraq = country('iraq');
+const border = collection('border.geojson')[0] as unknown as Feature<LineString, Props>;
+const places = JSON.parse(readFileSync(join(ROOT, 'geo/places.json'), 'utf8')) as Place[];
+const placeAt = (id: string): Position => {
+  const found = places.find((p) => p.id === id);
+  if (!found) throw new Error(`no place ${id}`);
+  return found.coordinates;
+};
+const inside = (p: Position, area: Areal): boolean => turf.booleanPointInPolygon(p, area);
+
+describe('geography data', () => {
+  it('measures the Syria–Iraq border at about 599 km', () => {
+    const stored = border.properties.length_km as number;
+    const measured = turf.length(border, { units: 'kilometers' });
+    const measurements = JSON.parse(read('measurements.json')) as Record<string, unknown>;
+    expect(stored).toBeGreaterThan(590);
+    expect(stored).toBeLessThan(610);
+    expect(measured).toBeGreaterThan(590);
+    expect(measured).toBeLessThan(610);
+    expect(Math.abs(measured - stored)).toBeLessThan(0.1);
+    expect(measurements.border_km).toBe(stored);
+    expect(measurements.trench_claimed_km).toBe(620);
+  });
+
+  it('runs the border between Syria and Iraq', () => {
+    const outlines = [syria, iraq].map((c) => turf.polygonToLine(c));
+    const near = (p: Position, outline: (typeof outlines)[number]): number =>
+      Math.min(...turf.flatten(outline).features.map((l) => turf.pointToLineDistance(p, l)));
+    for (const p of border.geometry.coordinates) {
+      expect(near(p, outlines[0])).toBeLessThan(1);
+      expect(near(p, outlines[1])).toBeLessThan(1);
+    }
+    const km = turf.length(border);
+    for (let i = 1; i < 20; i += 1) {
+      const at = turf.along(border, (km * i) / 20);
+      const ahead = turf.along(border, (km * i) / 20 + 1);
+      const heading = turf.bearing(at, ahead);
+      // Travelling north to south, Syria lies to the right and Iraq to the left.
+      expect(inside(turf.destination(at, 8, heading + 90).geometry.coordinates, syria)).toBe(true);
+      expect(inside(turf.destination(at, 8, heading - 90).geometry.coordinates, iraq)).toBe(true);
+    }
+  });
+
+  it('draws the schematic trench on the Iraqi side', () => {
+    const trench = collection('trench.geojson') as unknown as Feature<LineString | Point, Props>[];
+    const line = trench.find((f) => f.properties.role === 'line') as Feature<LineString, Props>;
+    const label = trench.find((f) => f.properties.role === 'label') as Feature<Point, Props>;
+    expect(line.properties).toMatchObject({ schematic: true, claimed_km: 620, border_km: border.properties.length_km });
+    expect(String(line.properties.label_en)).toContain('620 km');
+    expect(String(line.properties.label_ar)).toContain('620 كم');
+    for (const p of line.geometry.coordinates) {
+      expect(inside(p, iraq) || turf.pointToLineDistance(p, border) <= 1).toBe(true);
+    }
+    expect(inside(label.geometry.coordinates, iraq)).toBe(true);
+  });
+
+  it('puts every place inside the map view and the right country', () => {
+    const iraqi = new Set(['mosul', 'mosul-desert']);
+    for (const p of places) {
+      const [lon, lat] = p.coordinates;
+      expect(lon).toBeGreaterThanOrEqual(VIEW.west);
+      expect(lon).toBeLessThanOrEqual(VIEW.east);
+      expect(lat).toBeGreaterThanOrEqual(VIEW.south);
+      expect(lat).toBeLessThanOrEqual(VIEW.north);
+      expect(inside(p.coordinates, iraqi.has(p.id) ? iraq : syria), p.id).toBe(true);
+    }
+    const points = collection('places.geojson') as unknown as Feature<Point, Props>[];
+    expect(points.map((f) => f.properties.id).sort()).toEqual(
+      places.filter((p) => p.kind !== 'area').map((p) => p.id).sort(),
+    );
+  });
+
+  it('draws the Mosul desert as an approximate area, never as a pin', () => {
+    const areas = collection('areas.geojson') as unknown as Areal[];
+    const desert = areas.find((f) => f.properties.id === 'mosul-desert');
+    expect(desert?.geometry.type).toBe('Polygon');
+    expect(desert?.properties.precision).toBe('approximate');
+    for (const p of (desert as Feature<Polygon>).geometry.coordinates[0]) expect(inside(p, iraq)).toBe(true);
+    const points = collection('places.geojson') as unknown as Feature<Point, Props>[];
+    expect(points.some((f) => f.properties.id === 'mosul-desert' || f.properties.kind === 'area')).toBe(false);
+    const shaddadi = points.find((f) => f.properties.id === 'shaddadi');
+    expect(shaddadi?.properties.precision).toBe('approximate');
+  });
+
+  it('ends the transfer arrow vaguely inside Iraq, far from Mosul', () => {
+    const arrows = collection('arrows.geojson') as unknown as Feature<LineString | Polygon, Props>[];
+    const shaft = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'shaft');
+    const head = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'head');
+    const tip = (head as Feature<Polygon>).geometry.coordinates[0][0];
+    expect(inside(tip, iraq)).toBe(true);
+    expect(turf.distance(tip, placeAt('mosul'))).toBeGreaterThan(40);
+    for (const p of places) expect(turf.distance(tip, p.coordinates), p.id).toBeGreaterThan(25);
+    expect(shaft?.properties.label_en).toBe('Into Iraq: destination not public');
+    expect(turf.lineIntersect(shaft as Feature<LineString>, border).features.length).toBe(1);
+    for (const id of ['convoy-raqqa', 'convoy-deir-ezzor']) {
+      const convoyHead = arrows.find((f) => f.properties.id === id && f.properties.part === 'head');
+      const convoyTip = (convoyHead as Feature<Polygon>).geometry.coordinates[0][0];
+      expect(turf.distance(convoyTip, placeAt('hasakah'))).toBeGreaterThan(6);
+    }
+  });
+
+  it('names the three rivers and runs them past their towns', () => {
+    const rivers = collection('rivers.geojson') as unknown as Feature<LineString, Props>[];
+    const towns: Record<string, string[]> = {
+      euphrates: ['raqqa', 'deir-ezzor'],
+      khabur: ['hasakah', 'shaddadi'],
+      tigris: ['mosul'],
+    };
+    expect(rivers.map((r) => r.properties.id).sort()).toEqual(Object.keys(towns));
+    for (const [id, names] of Object.entries(towns)) {
+      const river = rivers.find((r) => r.properties.id === id) as Feature<LineString>;
+      for (const town of names) expect(turf.pointToLineDistance(placeAt(town), river), town).toBeLessThan(10);
+    }
+  });
+
+  it('stays small: all files together at most 150 KB gzip', () => {
+    const total = readdirSync(DATA).reduce((sum, name) => sum + gzipSync(readFileSync(join(DATA, name))).length, 0);
+    expect(total).toBeLessThanOrEqual(150 * 1024);
+  });
+
+  it('rebuilds byte-identical files', { timeout: 30_000 }, () => {
+    const out = mkdtempSync(join(tmpdir(), 'geo-'));
+    try {
+      execFileSync(process.execPath, [join(ROOT, 'geo/build.mjs'), '--out', out], { stdio: 'pipe' });
+      const built = readdirSync(out).sort();
+      expect(built.length).toBe(10);
+      for (const name of built) {
+        expect(readFileSync(join(out, name), 'utf8'), name).toBe(read(name));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
