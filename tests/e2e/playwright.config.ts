@@ -3,7 +3,9 @@ import { findChromium, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 /** End-to-end tests against the built site (dist/), served by a plain static server from a sub-path. */
 export const BASE_PATH = '/news/graphics/syria-iraq/';
-export const PORT = 4317;
+/** E2E_PORT and E2E_DIST let several checkouts or builds be tested side by side. */
+export const PORT = Number(process.env.E2E_PORT ?? 4317);
+const DIST = process.env.E2E_DIST ?? '../../dist';
 
 export default defineConfig({
   testDir: '.',
@@ -13,7 +15,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON ?? '../../test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     browserName: 'chromium',
@@ -22,7 +24,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
   },
   webServer: {
-    command: `node ../../scripts/serve.mjs --dir ../../dist --base ${BASE_PATH} --port ${PORT}`,
+    command: `node ../../scripts/serve.mjs --dir ${DIST} --base ${BASE_PATH} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,
     timeout: 20_000,
