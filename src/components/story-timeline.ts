@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang, Step } from '../story/types.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, formatNumber } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
 import { sharedStyles } from './shared-styles.ts';
 
@@ -14,7 +14,7 @@ export class StoryTimeline extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
+      :host { display: block; container: timeline / inline-size; }
       nav { display: flex; align-items: center; gap: 0.4rem; min-inline-size: 0; }
       .days { display: flex; gap: 0.6rem; flex: 1; min-inline-size: 0; margin: 0; padding: 0; list-style: none; }
       .day { display: flex; flex-direction: column; gap: 0.1rem; min-inline-size: 0; }
@@ -27,6 +27,11 @@ export class StoryTimeline extends LitElement {
       .arrow { min-inline-size: 32px; block-size: 32px; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 1rem; line-height: 1; }
       .arrow:disabled { opacity: 0.4; cursor: default; }
       :host(:dir(rtl)) .arrow span { display: inline-block; transform: scaleX(-1); }
+      .compact { display: none; margin: 0; flex: 1; text-align: center; font-size: 0.8rem; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+      @container timeline (max-width: 30rem) {
+        .days { display: none; }
+        .compact { display: block; }
+      }
     `,
   ];
 
@@ -70,6 +75,7 @@ export class StoryTimeline extends LitElement {
           </li>`,
         )}
       </ol>
+      <p class="compact" aria-hidden="true">${formatDate(lang, this.steps[this.active]?.date ?? '', 'short')} · ${formatNumber(lang, this.active + 1)}/${formatNumber(lang, this.steps.length)}</p>
       <button class="arrow next" aria-label=${t(lang, 'next')} ?disabled=${this.active >= this.steps.length - 1} @click=${() => this.select(this.active + 1)}>
         <span aria-hidden="true">→</span>
       </button>

@@ -7,10 +7,18 @@ import { sceneBounds } from './places.ts';
 export interface SceneOptions {
   /** Fly the camera (false under reduced motion, on first load and on jumps far away). */
   animate: boolean;
-  padding: PaddingOptions;
+  padding: Required<PaddingOptions>;
 }
 
 const CAMERA_MS = 1400;
+/** A 'view' camera's zoom is written for a map of this size; smaller maps zoom out to show the same area. */
+const REFERENCE_SIZE = { width: 480, height: 580 };
+
+/** The zoom that shows a 'view' scene's area on a map of the given size (the free area inside the padding). */
+export function viewZoom(zoom: number, width: number, height: number): number {
+  const scale = Math.min(width / REFERENCE_SIZE.width, height / REFERENCE_SIZE.height);
+  return scale > 0 ? zoom + Math.min(0, Math.log2(scale)) : zoom;
+}
 
 /** Which layers a scene shows: base layers always, the others when their group is in the scene. */
 export function visibleLayerIds(layers: GroupedLayer[], scene: Scene): string[] {
@@ -26,9 +34,13 @@ function applyCamera(map: Map, scene: Scene, options: SceneOptions): void {
       if (bounds) map.fitBounds(bounds, { padding: options.padding, maxZoom: camera.maxZoom ?? 8, duration });
       return;
     }
-    case 'view':
-      map.easeTo({ center: camera.center, zoom: camera.zoom, padding: options.padding, duration });
+    case 'view': {
+      const { clientWidth, clientHeight } = map.getContainer();
+      const p = options.padding;
+      const zoom = viewZoom(camera.zoom, clientWidth - p.left - p.right, clientHeight - p.top - p.bottom);
+      map.easeTo({ center: camera.center, zoom, padding: options.padding, duration });
       return;
+    }
     default: {
       const unknown: never = camera;
       throw new Error(`unknown camera ${JSON.stringify(unknown)}`);
