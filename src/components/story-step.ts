@@ -18,7 +18,7 @@ export class StoryStep extends LitElement {
     h2 { margin: 0 0 0.6rem; font-size: 1.3rem; line-height: 1.25; }
     p { margin: 0 0 0.75rem; font-size: 1rem; line-height: 1.55; }
     :host(:lang(ar)) p { line-height: 1.75; }
-    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.5rem; }
+    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr)); gap: 0.4rem; }
     .figures li { border-inline-start: 4px solid var(--accent, #a12a1f); background: #f6f3ee; padding: 0.45rem 0.6rem; border-radius: 0 4px 4px 0; }
     :host(:dir(rtl)) .figures li { border-radius: 4px 0 0 4px; }
     .value { display: block; font-size: 1.35rem; font-weight: 700; line-height: 1.2; }
@@ -28,7 +28,7 @@ export class StoryStep extends LitElement {
     @media (max-width: 699px) {
       article { padding: 0; background: none; box-shadow: none; }
       :host(:not([active])) article { opacity: 1; }
-      .block { background: var(--card-bg, #fff); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 0.8rem 0.95rem; margin-block-end: 38dvh; max-block-size: 42dvh; overflow: auto; }
+      .block { background: var(--card-bg, #fff); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); max-block-size: var(--block-max, 42dvh); overflow: auto; }
       .block:last-child { margin-block-end: 0; }
       .block p:last-child { margin-block-end: 0; }
       h2 { font-size: 1.1rem; }
