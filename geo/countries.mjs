@@ -23,7 +23,7 @@ export function loadTopology(name) {
 }
 
 /** Region drawn as the country layer. */
-export const COUNTRY_BBOX = /** @type {[number, number, number, number]} */ ([33, 30, 49, 41]);
+export const COUNTRY_BBOX = /** @type {[number, number, number, number]} */ ([31, 26.5, 51, 44]);
 /** Douglas–Peucker tolerance in degrees (about 500 m), fit for zooms 4–9. */
 const SIMPLIFY_DEG = 0.005;
 
@@ -47,6 +47,13 @@ const COUNTRIES = {
   Armenia: { id: 'armenia', name_en: 'Armenia', name_ar: 'أرمينيا' },
   Azerbaijan: { id: 'azerbaijan', name_en: 'Azerbaijan', name_ar: 'أذربيجان' },
   Georgia: { id: 'georgia', name_en: 'Georgia', name_ar: 'جورجيا' },
+  Kazakhstan: { id: 'kazakhstan', name_en: 'Kazakhstan', name_ar: 'كازاخستان' },
+  Russia: { id: 'russia', name_en: 'Russia', name_ar: 'روسيا' },
+  Bahrain: { id: 'bahrain', name_en: 'Bahrain', name_ar: 'البحرين' },
+  Qatar: { id: 'qatar', name_en: 'Qatar', name_ar: 'قطر' },
+  Greece: { id: 'greece', name_en: 'Greece', name_ar: 'اليونان' },
+  Sudan: { id: 'sudan', name_en: 'Sudan', name_ar: 'السودان' },
+  Turkmenistan: { id: 'turkmenistan', name_en: 'Turkmenistan', name_ar: 'تركمانستان' },
   Cyprus: { id: 'cyprus', name_en: 'Cyprus', name_ar: 'قبرص' },
   'N. Cyprus': { id: 'cyprus', name_en: 'Cyprus', name_ar: 'قبرص' },
   'Cyprus U.N. Buffer Zone': { id: 'cyprus', name_en: 'Cyprus', name_ar: 'قبرص' },

@@ -7,7 +7,6 @@ import { loadMapData, type MapData } from '../map/data.ts';
 import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
 import { applyScene } from '../map/scene.ts';
 import { LineAnimator } from '../map/animate.ts';
-import { MAP_BOUNDS } from '../map/places.ts';
 import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
@@ -89,7 +88,6 @@ export class StoryMap extends LitElement {
         style: this.built.style,
         interactive: false,
         attributionControl: false,
-        maxBounds: [MAP_BOUNDS.slice(0, 2) as [number, number], MAP_BOUNDS.slice(2) as [number, number]],
         center: [41.3, 35.6],
         zoom: 5.5,
         fadeDuration: 0,
