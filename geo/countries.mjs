@@ -23,7 +23,7 @@ export function loadTopology(name) {
 }
 
 /** Region drawn as the country layer. */
-export const COUNTRY_BBOX = /** @type {[number, number, number, number]} */ ([31, 26.5, 51, 44]);
+export const COUNTRY_BBOX = /** @type {[number, number, number, number]} */ ([27, 21, 55, 44.5]);
 /** Douglas–Peucker tolerance in degrees (about 500 m), fit for zooms 4–9. */
 const SIMPLIFY_DEG = 0.005;
 
@@ -47,6 +47,14 @@ const COUNTRIES = {
   Armenia: { id: 'armenia', name_en: 'Armenia', name_ar: 'أرمينيا' },
   Azerbaijan: { id: 'azerbaijan', name_en: 'Azerbaijan', name_ar: 'أذربيجان' },
   Georgia: { id: 'georgia', name_en: 'Georgia', name_ar: 'جورجيا' },
+  Ukraine: { id: 'ukraine', name_en: 'Ukraine', name_ar: 'أوكرانيا' },
+  Bulgaria: { id: 'bulgaria', name_en: 'Bulgaria', name_ar: 'بلغاريا' },
+  'United Arab Emirates': { id: 'uae', name_en: 'United Arab Emirates', name_ar: 'الإمارات' },
+  Eritrea: { id: 'eritrea', name_en: 'Eritrea', name_ar: 'إريتريا' },
+  Uzbekistan: { id: 'uzbekistan', name_en: 'Uzbekistan', name_ar: 'أوزبكستان' },
+  Oman: { id: 'oman', name_en: 'Oman', name_ar: 'عُمان' },
+  Libya: { id: 'libya', name_en: 'Libya', name_ar: 'ليبيا' },
+  Romania: { id: 'romania', name_en: 'Romania', name_ar: 'رومانيا' },
   Kazakhstan: { id: 'kazakhstan', name_en: 'Kazakhstan', name_ar: 'كازاخستان' },
   Russia: { id: 'russia', name_en: 'Russia', name_ar: 'روسيا' },
   Bahrain: { id: 'bahrain', name_en: 'Bahrain', name_ar: 'البحرين' },
