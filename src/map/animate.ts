@@ -7,6 +7,7 @@ import { arrowLayerIds } from './layers/arrows.ts';
 interface Drawable {
   line: string;
   head?: string;
+  label?: string;
   color: string;
 }
 
@@ -14,7 +15,12 @@ const DRAWABLE: Record<Exclude<Animation, 'none'>, Drawable[]> = {
   'draw-trench': [{ line: 'trench-line', color: theme.trench.line }],
   'draw-convoys': [{ line: arrowLayerIds('convoy').shaft, head: arrowLayerIds('convoy').head, color: theme.convoy.line }],
   'draw-transfer': [
-    { line: arrowLayerIds('transfer').shaft, head: arrowLayerIds('transfer').head, color: theme.transfer.line },
+    {
+      line: arrowLayerIds('transfer').shaft,
+      head: arrowLayerIds('transfer').head,
+      label: 'arrows-transfer-label',
+      color: theme.transfer.line,
+    },
   ],
 };
 
@@ -24,6 +30,7 @@ function setProgress(map: Map, d: Drawable, progress: number): void {
   if (!map.getLayer(d.line)) return;
   map.setPaintProperty(d.line, 'line-gradient', revealGradient(d.color, progress));
   if (d.head && map.getLayer(d.head)) map.setPaintProperty(d.head, 'fill-opacity', progress >= 1 ? 1 : 0);
+  if (d.label && map.getLayer(d.label)) map.setPaintProperty(d.label, 'text-opacity', progress >= 1 ? 1 : 0);
 }
 
 /** Runs the drawing animations of scenes; a new scene cancels the running one and shows every line whole. */

@@ -1,5 +1,5 @@
 import type { LayerContext, LayerModule, GroupedLayer } from './types.ts';
-import { nameField } from './types.ts';
+import { t } from '../../i18n/strings.ts';
 import { revealGradient } from '../reveal.ts';
 
 type ArrowKind = 'convoy' | 'transfer';
@@ -49,13 +49,16 @@ export function arrows({ data, lang, theme }: LayerContext): LayerModule {
           id: 'arrows-transfer-label',
           type: 'symbol',
           source: 'arrows',
-          filter: ['all', ['==', ['get', 'kind'], 'transfer'], ['==', ['get', 'part'], 'shaft']],
+          // Labelled at the arrowhead: the arrow ends somewhere in Iraq, not at a place.
+          filter: ['all', ['==', ['get', 'kind'], 'transfer'], ['==', ['get', 'part'], 'head']],
           layout: {
-            'symbol-placement': 'line-center',
-            'text-field': nameField(lang, 'label'),
+            'text-field': t(lang, 'transferLabel'),
             'text-font': [...theme.fonts.bold],
             'text-size': 12,
-            'text-offset': [0, -1],
+            'text-anchor': 'top',
+            'text-offset': [0, 0.9],
+            'text-max-width': 9,
+            'text-allow-overlap': true,
           },
           paint: { 'text-color': theme.transfer.line, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.8 },
         },
