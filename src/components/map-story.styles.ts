@@ -6,7 +6,7 @@ export const storyStyles = [
   sharedStyles,
   css`
     :host { display: block; --bar: 3.5rem; --column: min(32rem, 40vw); color: var(--ink, #1c1f23); }
-    .skip { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; z-index: 20; background: #fff; padding: 0.6rem 0.9rem; border-radius: 6px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); color: #0b3d91; }
+    .skip { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; z-index: 20; background: #fff; padding: 0.6rem 0.9rem; border: 0; border-radius: 6px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); color: #0b3d91; font-size: 1rem; text-decoration: underline; cursor: pointer; }
     .skip:focus { inset-block-start: 0.5rem; }
     .bar { position: sticky; inset-block-start: 0; z-index: 10; block-size: var(--bar); box-sizing: border-box; display: flex; align-items: center; gap: 0.75rem; padding-inline: 1rem; background: rgb(255 255 255 / 0.97); border-block-end: 1px solid #dcdfe3; }
     story-timeline { flex: 1; min-inline-size: 0; }
@@ -37,6 +37,16 @@ export const storyStyles = [
       .dek { font-size: 0.95rem; }
       story-step { pointer-events: auto; padding-block: 60dvh 0; }
       story-step:first-of-type { padding-block-start: 60dvh; }
+    }
+
+    /* Print: the text in one column, one step per page, each with its own still map (drawn by <story-step>). */
+    @media print {
+      .skip, .bar, .graphic { display: none !important; }
+      .scrolly { display: block !important; }
+      .text { margin: 0 !important; padding: 0 !important; background: none !important; }
+      .intro { margin: 0 !important; padding: 0 0 1rem !important; box-shadow: none !important; background: none !important; }
+      story-step, story-step:first-of-type { padding: 0 !important; break-before: page; }
+      footer { break-before: page; }
     }
   `,
 ];

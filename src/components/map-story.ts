@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { story } from '../story/index.ts';
@@ -14,6 +14,9 @@ import './story-map.ts';
 import './story-step.ts';
 import './story-timeline.ts';
 import './story-sources.ts';
+import './story-stepper.ts';
+import './share-embed.ts';
+import { HostBridge } from '../embed/host-bridge.ts';
 
 const PHONE_QUERY = '(max-width: 699px)';
 
@@ -31,6 +34,9 @@ export class MapStory extends LitElement {
   @state() private motion = true;
   @state() private phone = false;
   @state() private announcement = '';
+  /** The stepper layout for iframes (`?embed=1`), talking to the host page through the bridge. */
+  @state() private embed = false;
+  private bridge?: HostBridge;
 
   private readonly ids = story.steps.map((s) => s.id);
   private readonly phoneQuery = matchMedia(PHONE_QUERY);
@@ -53,9 +59,19 @@ export class MapStory extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The story text prerendered into index.html for readers without JavaScript: the shadow root replaces it.
+    this.replaceChildren();
     const url = readUrl(location.href, this.ids);
     this.language = url.lang;
     this.index = Math.max(0, url.stepIndex);
+    this.embed = url.embed;
+    if (this.embed) {
+      this.bridge ??= new HostBridge(this, {
+        state: () => ({ ids: this.ids, index: this.index, lang: this.language }),
+        goTo: (index) => this.goTo(index),
+        setLang: (lang) => this.setLang(lang),
+      });
+    }
     this.motion = motionAllowed();
     this.phone = this.phoneQuery.matches;
     this.phoneQuery.addEventListener('change', this.onMedia);
@@ -72,7 +88,8 @@ export class MapStory extends LitElement {
   }
 
   override firstUpdated(): void {
-    if (this.index > 0) this.scrollToStep(this.index);
+    // The steps render just after this element: jump to a deep-linked step once they have their height.
+    if (this.index > 0) void this.updateComplete.then(() => this.scrollToStep(this.index));
     this.started = true;
   }
 
@@ -140,6 +157,9 @@ export class MapStory extends LitElement {
     else if (event.key === back || event.key === 'p') this.goTo(this.index - 1);
     else return;
     event.preventDefault();
+    // Keyboard focus in the text follows the step, so Tab and screen readers go on from the step now shown.
+    const reading = event.composedPath().some((el) => el instanceof HTMLElement && (el.localName === 'story-step' || el.localName === 'main'));
+    if (reading) this.renderRoot.querySelectorAll('story-step')[this.index]?.focus({ preventScroll: true });
   };
 
   private toggleMotion(): void {
@@ -151,8 +171,19 @@ export class MapStory extends LitElement {
     const lang = this.language;
     const current = story.steps[this.index];
     const other: Lang = lang === 'en' ? 'ar' : 'en';
+    const map = html`<story-map
+        slot="map"
+        .scene=${current?.scene}
+        .stepId=${current?.id ?? ''}
+        .description=${current?.alt[lang] ?? ''}
+        .lang=${lang}
+        .still=${!this.motion}
+        .coverBottom=${this.phone && !this.embed ? 0.45 : 0}
+        ?compact=${this.phone}
+      ></story-map>`;
+    if (this.embed) return this.renderEmbed(map);
     return html`
-      <a class="skip" href="#text" @click=${this.skip}>${t(lang, 'skipMap')}</a>
+      <button class="skip" @click=${this.skip}>${t(lang, 'skipMap')}</button>
       <header class="bar">
         <story-timeline .steps=${story.steps} .active=${this.index} .lang=${lang} @step-select=${(e: CustomEvent<{ index: number }>) => this.goTo(e.detail.index)}></story-timeline>
         <div class="tools">
@@ -160,20 +191,14 @@ export class MapStory extends LitElement {
           <button class="tool motion" aria-pressed=${this.motion ? 'true' : 'false'} aria-label=${t(lang, 'motionLabel')} title=${t(lang, this.motion ? 'motionOn' : 'motionOff')} @click=${this.toggleMotion}>
             <span aria-hidden="true">${this.motion ? '◉' : '◎'}</span><span class="tool-text">${t(lang, this.motion ? 'motionOn' : 'motionOff')}</span>
           </button>
+          <share-embed .stepId=${this.step} .lang=${lang} heading=${story.meta.title[lang]}></share-embed>
         </div>
       </header>
       <div class="scrolly">
-        <div class="graphic">
-          <story-map
-            .scene=${current?.scene}
-            .description=${current?.alt[lang] ?? ''}
-            .lang=${lang}
-            .still=${!this.motion}
-            .coverBottom=${this.phone ? 0.45 : 0}
-            ?compact=${this.phone}
-          ></story-map>
-        </div>
-        <main class="text" id="text" tabindex="-1">
+        <section class="graphic" aria-label=${t(lang, 'mapRegion')}>
+          ${map}
+        </section>
+        <main class="text" id="text" tabindex="-1" @focusin=${this.onFocusIn}>
           <div class="intro card-like">
             <h1>${story.meta.title[lang]}</h1>
             <p class="dek">${story.meta.dek[lang]}</p>
@@ -192,16 +217,45 @@ export class MapStory extends LitElement {
           )}
         </main>
       </div>
-      <story-sources .meta=${story.meta} .lang=${lang}></story-sources>
+      <footer><story-sources .meta=${story.meta} .lang=${lang}></story-sources></footer>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
     `;
   }
 
-  private readonly skip = (event: Event): void => {
-    event.preventDefault();
-    const text = this.renderRoot.querySelector<HTMLElement>('#text');
-    text?.focus({ preventScroll: true });
+  private renderEmbed(map: TemplateResult) {
+    const lang = this.language;
+    return html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
+      <story-stepper
+        .steps=${story.steps}
+        .sources=${story.meta.sources}
+        .active=${this.index}
+        .lang=${lang}
+        heading=${story.meta.title[lang]}
+        @step-select=${(e: CustomEvent<{ index: number }>) => this.goTo(e.detail.index)}
+        >${map}</story-stepper
+      >`;
+  }
+
+  /** Past the map, to the active step's text: keyboard focus lands on it, and Tab then goes on step by step. */
+  private readonly skip = (): void => {
     this.scrollToStep(this.index);
+    this.renderRoot.querySelectorAll('story-step')[this.index]?.focus({ preventScroll: true });
+  };
+
+  /**
+   * A step that takes focus becomes the active step. The browser has scrolled it into view, but a step taller than
+   * the screen may show only its end: from the keyboard, its start is brought below the bar.
+   */
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const step = event.composedPath().find((el): el is HTMLElement => el instanceof HTMLElement && el.localName === 'story-step');
+    const index = step ? this.ids.indexOf(step.id) : -1;
+    if (index < 0) return;
+    this.setStep(index);
+    const target = event.composedPath()[0];
+    if (!(target instanceof HTMLElement) || !target.matches(':focus-visible')) return;
+    const bar = this.renderRoot.querySelector('.bar')?.getBoundingClientRect().bottom ?? 0;
+    const top = target.getBoundingClientRect().top;
+    if (top < bar || top > innerHeight - 48) this.scrollToStep(index);
   };
 }
 

@@ -6,13 +6,17 @@ import type { Lang, Scene } from '../story/types.ts';
 import { loadMapData, type MapData } from '../map/data.ts';
 import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
 import { applyScene } from '../map/scene.ts';
+import { styleForScene } from '../map/first-frame.ts';
 import { LineAnimator } from '../map/animate.ts';
 import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
 import './map-locator.ts';
+import './static-map.ts';
+import { mapPadding } from '../map/static/frame.ts';
 
-export type MapStatus = 'loading' | 'ready' | 'failed' | 'no-webgl';
+/** 'lost': the browser took the WebGL context away; the still image shows until the map has redrawn. */
+export type MapStatus = 'loading' | 'ready' | 'failed' | 'no-webgl' | 'lost';
 export type Bounds = [number, number, number, number];
 
 const ATTRIBUTION = 'Natural Earth · Rivers: WDBII via GSHHG (Wessel &amp; Smith) · MapLibre';
@@ -29,11 +33,21 @@ export class StoryMap extends LitElement {
     css`
       :host { display: block; position: relative; block-size: 100%; inline-size: 100%; overflow: hidden; background: ${unsafeCSS(theme.background)}; }
       .map { position: absolute; inset: 0; direction: ltr; }
+      static-map { position: absolute; inset: 0; }
+      .map[data-status='failed'], .map[data-status='no-webgl'] { display: none; }
+      .map[data-status='lost'] { visibility: hidden; }
+      /* Until its first scene is complete the map draws unseen, over the still image: no half-drawn frames, and a
+         software-rendered canvas is not copied to the screen at every frame while the page loads. */
+      .map[data-drawn='false'] { visibility: hidden; }
       .notice { position: absolute; inset-inline: 1rem; inset-block-start: 1rem; margin: 0; padding: 0.75rem 1rem; background: #fff8e6; border: 1px solid #d9b45b; border-radius: 6px; font: 0.95rem/1.4 var(--font-text, sans-serif); color: #3d2f00; }
+      /* With the still image in place of the map, the notice sits at the foot of the map, clear of the key. */
+      .notice { inset-block: auto 2.25rem; }
+      :host([compact]) .notice { inset-block-end: 46%; }
       map-legend { position: absolute; inset-block-start: 0.75rem; inset-inline-end: 0.75rem; }
       map-locator { position: absolute; inset-block-end: 2.25rem; inset-inline-end: 0.75rem; }
       :host([compact]) map-locator { inset-block-end: auto; inset-block-start: 0.75rem; inset-inline-end: auto; inset-inline-start: 0.75rem; }
       .maplibregl-ctrl-attrib { font: 11px/1.4 var(--font-text, sans-serif); }
+      .maplibregl-ctrl-attrib-button:focus-visible { box-shadow: none; outline: 3px solid var(--focus, #0b5fff); outline-offset: 2px; }
     `,
   ];
 
@@ -47,8 +61,12 @@ export class StoryMap extends LitElement {
   /** Lower share of the map hidden by the story's cards (0–1), kept clear when framing places. */
   @property({ type: Number }) coverBottom = 0;
   @property({ type: Boolean, reflect: true }) compact = false;
+  /** The active step's id: names the still image shown while the map loads or where it cannot be drawn. */
+  @property() stepId = '';
 
   @state() private status: MapStatus = 'loading';
+  /** True once the live map has drawn its first scene; until then its still image shows. */
+  @state() private drawn = false;
   @state() private bounds: Bounds | null = null;
 
   /** The MapLibre Map, once created. */
@@ -85,7 +103,7 @@ export class StoryMap extends LitElement {
     try {
       this.map = new lib.Map({
         container,
-        style: this.built.style,
+        style: this.scene ? styleForScene(this.built, this.scene) : this.built.style,
         interactive: false,
         attributionControl: false,
         center: [41.3, 35.6],
@@ -101,14 +119,9 @@ export class StoryMap extends LitElement {
     this.attribution = new lib.AttributionControl({ compact: true, customAttribution: ATTRIBUTION });
     map.addControl(this.attribution, this.controlCorner());
     this.animator = new LineAnimator(map);
+    // The first scene's camera from the start: the first tiles are the ones the reader sees.
+    this.applyCurrent(false);
     map.on('move', () => this.trackBounds());
-    // `npm run bench` reads this mark (the first frame drawn with the countries loaded); its floor page sets the same.
-    const firstPixels = (): void => {
-      if (!map.getSource('countries') || !map.isSourceLoaded('countries')) return;
-      performance.mark('map-first-pixels');
-      map.off('render', firstPixels);
-    };
-    map.on('render', firstPixels);
     map.once('load', () => {
       if (this.compact) {
         // On phones the credits start folded behind their (i) button, as after a map drag.
@@ -119,14 +132,49 @@ export class StoryMap extends LitElement {
       this.status = 'ready';
       this.applyCurrent(false);
       this.describe();
-      map.once('idle', () => this.dispatchEvent(new CustomEvent('map-ready', { detail: { map }, bubbles: true, composed: true })));
+      // 'load' is MapLibre's first complete frame, and the scene was in the style and camera from the start:
+      // the map can take the still image's place now.
+      this.drawn = true;
+      // `npm run bench` reads this mark: the live map's first frame on screen (its floor page marks the same).
+      performance.mark('map-first-pixels');
+      map.once('idle', () => {
+        this.dispatchEvent(new CustomEvent('map-ready', { detail: { map }, bubbles: true, composed: true }));
+      });
     });
+    map.on('webglcontextlost', this.onContextLost);
+    map.on('webglcontextrestored', this.onContextRestored);
     this.resizeObserver = new ResizeObserver(() => {
       map.resize();
       if (this.status === 'ready') this.applyCurrent(false);
     });
     this.resizeObserver.observe(this);
   }
+
+  /** The GPU dropped the map's context (driver reset, memory pressure, too many contexts): show the still image. */
+  private readonly onContextLost = (): void => {
+    this.animator?.stop();
+    if (this.status === 'ready') this.status = 'lost';
+  };
+
+  /** MapLibre rebuilt its painter and style from a snapshot: re-apply the current scene and show the map once drawn. */
+  private readonly onContextRestored = (): void => {
+    const map = this.map;
+    if (!map || this.status !== 'lost') return;
+    const redraw = (): void => {
+      // The language may have changed while the map was away.
+      if (this.data) {
+        this.built = buildStyle({ data: this.data, lang: this.lang, theme });
+        map.setStyle(this.built.style, { diff: true });
+      }
+      this.applyCurrent(false);
+      this.describe();
+      map.once('idle', () => {
+        if (this.status === 'lost') this.status = 'ready';
+      });
+    };
+    if (map.isStyleLoaded()) redraw();
+    else map.once('style.load', redraw);
+  };
 
   private fail(reason: 'failed' | 'no-webgl', error: unknown): void {
     this.status = reason;
@@ -157,9 +205,7 @@ export class StoryMap extends LitElement {
 
   private padding(): Required<PaddingOptions> {
     const { width, height } = this.getBoundingClientRect();
-    const edge = Math.round(Math.min(width, height) * 0.08) + 24;
-    const bottom = this.coverBottom > 0 ? Math.round(height * this.coverBottom) + 16 : edge;
-    return { top: edge + (this.compact ? 40 : 0), bottom, left: edge, right: edge + (this.compact ? 0 : 120) };
+    return mapPadding({ width, height }, { compact: this.compact, coverBottom: this.coverBottom });
   }
 
   private applyCurrent(animate: boolean): void {
@@ -187,11 +233,12 @@ export class StoryMap extends LitElement {
         ? html`<p class="notice" role="status">${t(this.lang, this.status === 'failed' ? 'mapFailed' : 'noWebgl')}</p>`
         : nothing;
     return html`
-      <div class="map" data-status=${this.status}></div>
-      ${this.status === 'ready' && this.scene
-        ? html`<map-legend .scene=${this.scene} .lang=${this.lang}></map-legend>
-            <map-locator .bounds=${this.bounds} .lang=${this.lang}></map-locator>`
-        : nothing}
+      ${this.drawn && this.status === 'ready'
+        ? nothing
+        : html`<static-map .stepId=${this.stepId} .lang=${this.lang} .alt=${this.description} ?compact=${this.compact}></static-map>`}
+      <div class="map" data-status=${this.status} data-drawn=${this.drawn ? 'true' : 'false'}></div>
+      ${this.scene ? html`<map-legend .scene=${this.scene} .lang=${this.lang}></map-legend>` : nothing}
+      ${this.status === 'ready' && this.scene ? html`<map-locator .bounds=${this.bounds} .lang=${this.lang}></map-locator>` : nothing}
       ${notice}
     `;
   }

@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Source, Step } from '../story/types.ts';
 import { parseInline } from '../story/inline.ts';
 import { formatDate } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
 import { sharedStyles } from './shared-styles.ts';
+import './static-map.ts';
+import './map-legend.ts';
 
 /** One step of the story: dated, attributed text and its disputed figures side by side. */
 @customElement('story-step')
@@ -12,7 +14,18 @@ export class StoryStep extends LitElement {
   static override styles = [sharedStyles, css`
     :host { display: block; }
     article { background: var(--card-bg, #fff); color: var(--ink, #1c1f23); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 1.1rem 1.25rem 1rem; transition: opacity 200ms; }
-    :host(:not([active])) article { opacity: var(--inactive-opacity, 0.55); }
+    /* Steps away from the map's scene fade a little and lose colour; their text keeps a 4.5:1 contrast. */
+    :host(:not([active])) article { opacity: var(--inactive-opacity, 0.9); filter: grayscale(0.8); }
+    article { scroll-margin-block: calc(var(--bar, 3.5rem) + 0.75rem) 0.75rem; }
+    .print-map { display: none; }
+    @media (prefers-reduced-motion: reduce) { article { transition: none; } }
+    @media print {
+      article { opacity: 1 !important; filter: none !important; box-shadow: none; padding: 0; }
+      .block { max-block-size: none !important; overflow: visible !important; margin: 0 !important; padding: 0 !important; box-shadow: none !important; background: none !important; }
+      .print-map { display: block; position: relative; margin: 0.5rem 0 1rem; break-inside: avoid; }
+      .print-map static-map { inline-size: min(100%, 12cm); aspect-ratio: 768 / 744; border: 1px solid #c9ccd1; }
+      .print-map map-legend { position: absolute; inset-block-start: 0.4rem; inset-inline-start: calc(min(100%, 12cm) - 11rem); max-inline-size: 10.5rem; box-shadow: none; border: 1px solid #c9ccd1; }
+    }
     .meta { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; color: var(--accent, #a12a1f); letter-spacing: 0.02em; }
     :host(:lang(ar)) .meta { letter-spacing: 0; }
     h2 { margin: 0 0 0.6rem; font-size: 1.3rem; line-height: 1.25; }
@@ -43,6 +56,29 @@ export class StoryStep extends LitElement {
   @property({ type: Number }) index = 0;
   @property({ type: Number }) total = 0;
   @property({ type: Boolean, reflect: true }) active = false;
+  /** True while the page is printed: the still map's key is only drawn then. */
+  @state() private printing = false;
+  private readonly printQuery = matchMedia('print');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.printing = this.printQuery.matches;
+    this.printQuery.addEventListener('change', this.onPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.printQuery.removeEventListener('change', this.onPrint);
+  }
+
+  private readonly onPrint = (): void => {
+    this.printing = this.printQuery.matches;
+  };
+
+  /** Focuses the step's text (Tab order, the skip button and the step keys land here). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('article')?.focus(options);
+  }
 
   private inline(text: string) {
     return parseInline(text).map((part) => (part.lang ? html`<span lang=${part.lang} dir="rtl">${part.text}</span>` : part.text));
@@ -77,8 +113,13 @@ export class StoryStep extends LitElement {
       ...(figures ? [figures] : []),
     ];
     const last = blocks.length - 1;
-    return html`<article aria-labelledby="title">
-      ${blocks.map((b, i) => html`<div class="block">${b}${i === last ? sources : nothing}</div>`)}
+    // The printed page shows the step's own still map (hidden on screen, where the live map shows the scene).
+    const printMap = html`<div class="print-map">
+      <static-map deferred .stepId=${step.id} .lang=${lang} .alt=${step.alt[lang]}></static-map>
+      ${this.printing ? html`<map-legend .scene=${step.scene} .lang=${lang}></map-legend>` : nothing}
+    </div>`;
+    return html`<article aria-labelledby="title" tabindex="0">
+      ${blocks.map((b, i) => html`<div class="block">${b}${i === last ? sources : nothing}</div>${i === 0 ? printMap : nothing}`)}
     </article>`;
   }
 }

@@ -75,7 +75,8 @@ export async function mapState(page: Page): Promise<MapState> {
 export async function mapColours(page: Page): Promise<number> {
   const shot = await page.locator('map-story').locator('story-map').screenshot();
   return page.evaluate(async (b64) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    // Decoded without fetch(): the page's Content-Security-Policy (connect-src 'self') refuses data: URLs.
+    const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
     const bitmap = await createImageBitmap(blob);
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d');

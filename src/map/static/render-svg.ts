@@ -92,7 +92,7 @@ export function renderSceneSvg(input: StaticMapInput): string {
   const size = input.size ?? STATIC_SIZE;
   const frame = frameScene(scene, size, input.padding ?? mapPadding(size));
   const project = projector(frame);
-  const p: Painter = { project, clip: { x0: -8, y0: -8, x1: size.width + 8, y1: size.height + 8 } };
+  const p: Painter = { project, clip: { x0: -4, y0: -4, x1: size.width + 4, y1: size.height + 4 } };
   const on = (group: Scene['layers'][number]): boolean => scene.layers.includes(group);
   const ctx: Labels = { lang, placer: new Placer({ x0: 2, y0: 2, x1: size.width - 2, y1: size.height - 2 }) };
   const name = (f: Feature | undefined): string => str(f, `name_${lang}`);

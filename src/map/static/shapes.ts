@@ -4,7 +4,7 @@ import { clipLine, clipRing, pathData, simplify, type Pt, type Rect } from './ge
 import { num } from './labels.ts';
 
 /** Simplification tolerance in px: below what the eye sees at this size, above what costs bytes. */
-export const TOLERANCE = 1.2;
+export const TOLERANCE = 1.5;
 
 export type Project = (lon: number, lat: number) => Pt;
 

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// `npm run bench`: the story against the floor for this stack, side by side in one run.
+//   (a) the story, built as `npm run build` builds it;
+//   (b) scripts/bench/floor.html: a bare MapLibre page drawing the same basemap data at the story's first camera.
+// Both are served gzip-encoded by scripts/serve.mjs and loaded cold in Debian's Chromium with service workers blocked.
+// Prints medians and story/floor ratios, writes scripts/bench/results/latest.{json,md} and the README's figures.
+//   node scripts/bench.mjs [--runs 5] [--lighthouse-runs 3] [--no-lighthouse] [--no-readme]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { requireChromium } from './chromium.mjs';
+import { serve } from './serve.mjs';
+import { ROOT, buildStory, buildFloor, gzipCopy } from './bench/build.mjs';
+import { LAUNCH_ARGS, firstView, storyCamera, floorUrl, storyScroll, floorTour } from './bench/measure.mjs';
+import { lighthouse, lighthouseVersion } from './bench/lighthouse.mjs';
+import { medians, ratio, checkTargets, markdown, updateReadme } from './bench/report.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const RUNS = Math.max(1, Number(opt('--runs', '5')));
+const LH_RUNS = argv.includes('--no-lighthouse') ? 0 : Math.max(1, Number(opt('--lighthouse-runs', '3')));
+const SCROLL_RUNS = Math.max(1, Number(opt('--scroll-runs', '2')));
+/** The story's camera flight, src/map/scene.ts (CAMERA_MS). */
+const CAMERA_MS = 1400;
+const RESULTS = path.join(ROOT, 'scripts/bench/results');
+
+const executablePath = requireChromium();
+const log = (...a) => console.log(...a);
+const load = () => os.loadavg()[0].toFixed(2);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'map-story-bench-'));
+log(`Building the story and the floor page into ${work} …`);
+await buildStory(path.join(work, 'story'));
+await buildFloor(path.join(work, 'floor'));
+gzipCopy(path.join(work, 'story'), path.join(work, 'story-gz'));
+gzipCopy(path.join(work, 'floor'), path.join(work, 'floor-gz'));
+
+/** Bytes the server sends for a URL: the size of the gzip-encoded file. */
+const sizeIn = (dir, base) => (url) => {
+  const file = path.join(dir, decodeURIComponent(new URL(url).pathname.slice(base.length)));
+  return fs.existsSync(file) ? fs.statSync(file).size : undefined;
+};
+const gzip = { 'content-encoding': 'gzip', vary: 'accept-encoding' };
+const story = await serve({ dir: path.join(work, 'story-gz'), base: '/story/', headers: gzip });
+const floor = await serve({ dir: path.join(work, 'floor-gz'), base: '/floor/', headers: gzip });
+const loadBefore = load();
+const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+const chromiumVersion = browser.version();
+
+try {
+  log('Measuring the story’s first camera at each viewport …');
+  const cameras = {};
+  for (const p of ['desktop', 'mobile', 'lighthouseDesktop']) cameras[p] = await storyCamera(browser, story.url, p);
+
+  const runs = { story: { desktop: [], mobile: [] }, floor: { desktop: [], mobile: [] } };
+  for (let i = 0; i < RUNS; i++) {
+    for (const p of ['desktop', 'mobile']) {
+      // Alternate which page goes first, so drift in the machine's load favours neither.
+      const order = i % 2 ? ['floor', 'story'] : ['story', 'floor'];
+      for (const page of order) {
+        const url = page === 'story' ? story.url : floorUrl(floor.url, cameras[p]);
+        const r = await firstView(browser, url, p, page === 'story' ? sizeIn(path.join(work, 'story-gz'), '/story/') : sizeIn(path.join(work, 'floor-gz'), '/floor/'));
+        runs[page][p].push(r);
+        log(`run ${i + 1}/${RUNS} ${p.padEnd(7)} ${page.padEnd(5)} first map pixels ${Math.round(r.firstPixels)} ms, FCP ${Math.round(r.fcp ?? -1)} ms, JS ${(r.jsBytes / 1024).toFixed(0)} KB`);
+      }
+    }
+  }
+
+  const scrolls = { story: [], floor: [] };
+  for (let i = 0; i < SCROLL_RUNS; i++) {
+    const s = await storyScroll(browser, story.url);
+    const { cameras: stepCameras, ...longTasks } = s;
+    scrolls.story.push(longTasks);
+    scrolls.floor.push(await floorTour(browser, floorUrl(floor.url, cameras.desktop), stepCameras, CAMERA_MS));
+    log(`scroll ${i + 1}/${SCROLL_RUNS}: story ${longTasks.count} long tasks (${longTasks.over50} over 50 ms, longest ${Math.round(longTasks.max)} ms); floor ${scrolls.floor.at(-1).count} (${scrolls.floor.at(-1).over50}, ${Math.round(scrolls.floor.at(-1).max)} ms)`);
+  }
+  await browser.close();
+
+  let lh = null;
+  if (LH_RUNS > 0) {
+    lh = { story: {}, floor: {} };
+    const lhCamera = { mobile: cameras.mobile, desktop: cameras.lighthouseDesktop };
+    for (const p of ['mobile', 'desktop']) {
+      for (const page of ['story', 'floor']) {
+        const url = page === 'story' ? story.url : floorUrl(floor.url, lhCamera[p]);
+        const results = [];
+        for (let i = 0; i < LH_RUNS; i++) {
+          const r = await lighthouse(url, p, executablePath);
+          results.push(r);
+          log(`lighthouse ${p.padEnd(7)} ${page.padEnd(5)} ${i + 1}/${LH_RUNS}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r['best-practices']}, SEO ${r.seo}, TBT ${Math.round(r.tbt)} ms`);
+        }
+        lh[page][p] = { ...medians(results), failing: [...new Set(results.flatMap((r) => r.failing))] };
+      }
+    }
+  }
+
+  const firstViewMedians = {
+    story: { desktop: medians(runs.story.desktop), mobile: medians(runs.story.mobile) },
+    floor: { desktop: medians(runs.floor.desktop), mobile: medians(runs.floor.mobile) },
+  };
+  const worst = (list) => ({ steps: list[0].steps, count: Math.max(...list.map((s) => s.count)), over50: Math.max(...list.map((s) => s.over50)), max: Math.max(...list.map((s) => s.max)), total: Math.max(...list.map((s) => s.total)) });
+  const result = {
+    date: new Date().toISOString().slice(0, 10),
+    runs: RUNS,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.versions.node,
+      chromium: chromiumVersion,
+      lighthouse: lighthouseVersion(),
+      loadBefore,
+      loadAfter: load(),
+    },
+    cameras,
+    firstView: firstViewMedians,
+    scroll: { story: worst(scrolls.story), floor: worst(scrolls.floor) },
+    lighthouse: lh,
+    ratios: {
+      firstPixels: {
+        desktop: ratio(firstViewMedians.story.desktop.firstPixels, firstViewMedians.floor.desktop.firstPixels),
+        mobile: ratio(firstViewMedians.story.mobile.firstPixels, firstViewMedians.floor.mobile.firstPixels),
+      },
+      jsBytes: ratio(firstViewMedians.story.desktop.jsBytes, firstViewMedians.floor.desktop.jsBytes),
+      lighthouseMobile: lh ? ratio(lh.story.mobile.performance, lh.floor.mobile.performance) : null,
+    },
+    raw: { firstView: runs, scroll: scrolls },
+  };
+  result.targets = checkTargets(result);
+  const md = markdown(result);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), `# Benchmark: the story against a bare MapLibre page\n\n${md}\n`);
+  if (!argv.includes('--no-readme') && updateReadme(path.join(ROOT, 'README.md'), md)) log('README.md: Performance figures updated.');
+  log(`\n${md}\n\nWritten to ${path.relative(process.cwd(), RESULTS)}/latest.{json,md}`);
+} finally {
+  if (browser.isConnected()) await browser.close();
+  await story.close();
+  await floor.close();
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,98 @@
+/**
+ * The story without JavaScript: at build time the whole English text (every step's date, title, body, figures with
+ * who gave them, sources and its still map), a link to the Arabic edition, and the sources, method and credits are
+ * written as plain HTML into <map-story>'s light DOM in index.html. Once the element upgrades, its shadow root
+ * (which has no <slot>) replaces this text on screen and for assistive technology, so nothing is read twice.
+ */
+import type { Plugin } from 'vite';
+import { loadStory } from '../../src/story/load-node.ts';
+import { parseInline } from '../../src/story/inline.ts';
+import type { Lang, Step, Story } from '../../src/story/types.ts';
+import { formatDate, formatDateTime } from '../../src/i18n/format.ts';
+import { t } from '../../src/i18n/strings.ts';
+import { STATIC_SIZE } from '../../src/map/static/frame.ts';
+import { staticMapPath } from './static-maps.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** A text with `[[ar:…]]` names as <span lang="ar" dir="rtl">. */
+function inline(text: string): string {
+  return parseInline(text)
+    .map((part) => (part.lang ? `<span lang="${part.lang}" dir="rtl">${escapeHtml(part.text)}</span>` : escapeHtml(part.text)))
+    .join('');
+}
+
+function time(lang: Lang, iso: string): string {
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatDate(lang, iso))}</time>`;
+}
+
+function stepHtml(story: Story, step: Step, index: number, lang: Lang): string {
+  const total = story.steps.length;
+  const when = step.when ? ` · ${escapeHtml(step.when[lang])}` : '';
+  const sources = step.sources.map((key) => story.meta.sources.find((s) => s.key === key)?.name[lang] ?? key);
+  const figures = step.figures?.length
+    ? `<ul class="pre-figures">${step.figures
+        .map((f) => `<li><strong>${escapeHtml(f.value[lang])}</strong> ${escapeHtml(f.label[lang])} <span>(${escapeHtml(t(lang, 'said'))} ${escapeHtml(f.who[lang])})</span></li>`)
+        .join('')}</ul>`
+    : '';
+  return [
+    `<article id="${escapeHtml(step.id)}" class="pre-step" aria-labelledby="${escapeHtml(step.id)}-title">`,
+    `<p class="pre-meta">${escapeHtml(t(lang, 'stepOf', { n: index + 1, total }))} · ${time(lang, step.date)}${when}</p>`,
+    `<h2 id="${escapeHtml(step.id)}-title">${escapeHtml(step.title[lang])}</h2>`,
+    `<figure class="pre-map"><img src="${escapeHtml(staticMapPath(lang, step.id))}" alt="${escapeHtml(step.alt[lang])}" width="${STATIC_SIZE.width}" height="${STATIC_SIZE.height}" loading="lazy" decoding="async"></figure>`,
+    ...step.body.map((p) => `<p>${inline(p[lang])}</p>`),
+    figures,
+    `<p class="pre-sources">${escapeHtml(t(lang, 'readSources'))}: ${escapeHtml(sources.join('; '))}</p>`,
+    '</article>',
+  ].join('\n');
+}
+
+/** The story as semantic HTML, for <map-story>'s light DOM. English, with a link to the Arabic edition. */
+export function renderStoryHtml(story: Story, lang: Lang = 'en'): string {
+  const { meta, steps } = story;
+  const other: Lang = lang === 'en' ? 'ar' : 'en';
+  const first = steps[0]?.date ?? '';
+  const last = steps.at(-1)?.date ?? '';
+  return [
+    '<header class="pre-intro">',
+    `<p class="pre-lang"><a href="?lang=${other}" hreflang="${other}" lang="${other}">${escapeHtml(t(lang, 'langSwitchLabel'))}</a></p>`,
+    `<h1>${escapeHtml(meta.title[lang])}</h1>`,
+    `<p class="pre-dek">${escapeHtml(meta.dek[lang])}</p>`,
+    `<p class="pre-dates">${time(lang, first)} – ${time(lang, last)}</p>`,
+    '</header>',
+    '<main>',
+    ...steps.map((step, i) => stepHtml(story, step, i, lang)),
+    '</main>',
+    '<footer class="pre-about">',
+    `<h2>${escapeHtml(t(lang, 'sources'))}</h2>`,
+    `<ul>${meta.sources.map((s) => `<li><strong>${escapeHtml(s.name[lang])}</strong>: ${escapeHtml(s.title[lang])}</li>`).join('')}</ul>`,
+    `<h2>${escapeHtml(t(lang, 'method'))}</h2>`,
+    ...meta.method.map((p) => `<p>${inline(p[lang])}</p>`),
+    `<h2>${escapeHtml(t(lang, 'credits'))}</h2>`,
+    `<ul>${meta.credits.map((c) => `<li>${inline(c[lang])}</li>`).join('')}</ul>`,
+    `<p><time datetime="${escapeHtml(meta.updated)}">${escapeHtml(t(lang, 'updated', { date: formatDateTime(lang, meta.updated) }))}</time></p>`,
+    '</footer>',
+  ].join('\n');
+}
+
+const EMPTY_ROOT = /<map-story(\s[^>]*)?>\s*<\/map-story>/;
+
+export function prerender(): Plugin {
+  return {
+    name: 'prerender-story',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!EMPTY_ROOT.test(html)) throw new Error('prerender-story: index.html has no empty <map-story></map-story> to fill');
+        const body = renderStoryHtml(loadStory());
+        return html.replace(EMPTY_ROOT, (_, attrs: string | undefined) => `<map-story${attrs ?? ''}>\n${body}\n</map-story>`);
+      },
+    },
+  };
+}

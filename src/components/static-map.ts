@@ -1,0 +1,127 @@
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Lang } from '../story/types.ts';
+import { theme } from '../map/theme.ts';
+
+/** Elements and attributes a static map may contain; anything else is dropped before it reaches the page. */
+const ELEMENTS = new Set(['svg', 'title', 'defs', 'g', 'path', 'use', 'rect', 'circle', 'text', 'tspan']);
+
+const cache = new Map<string, Promise<string>>();
+
+/** Fetches an image's text once per page. */
+function fetchText(url: string): Promise<string> {
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    pending.catch(() => cache.delete(url));
+    cache.set(url, pending);
+  }
+  return pending;
+}
+
+/** Parses SVG text with DOMParser and keeps only drawing elements and plain attributes: no scripts, no handlers, no links out. */
+export function parseStaticSvg(text: string): SVGSVGElement | null {
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (!(root instanceof SVGSVGElement) || doc.querySelector('parsererror')) return null;
+  for (const el of [...root.querySelectorAll('*')]) {
+    if (!ELEMENTS.has(el.localName)) {
+      el.remove();
+      continue;
+    }
+    for (const attr of [...el.attributes]) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on') || ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#')) || name === 'style') el.removeAttribute(attr.name);
+    }
+  }
+  return document.importNode(root, true);
+}
+
+/**
+ * A step's map as a still image, rendered at build time from the same data and scene as the live map
+ * (`static/<lang>/<step-id>.svg`). The SVG is placed in the page itself so its labels use the page's fonts.
+ */
+@customElement('static-map')
+export class StaticMap extends LitElement {
+  static override styles = css`
+    :host { display: block; position: relative; background: ${unsafeCSS(theme.background)}; }
+    .frame { inline-size: 100%; block-size: 100%; }
+    svg { display: block; inline-size: 100%; block-size: 100%; }
+  `;
+
+  /** The step whose scene to show. */
+  @property() stepId = '';
+  @property({ reflect: true }) override lang: Lang = 'en';
+  /** The image's text alternative: the step's description of its map. */
+  @property() alt = '';
+  /** Keep the image's top edge at the top (phones, where text cards cover the lower part). */
+  @property({ type: Boolean, reflect: true }) compact = false;
+  /** Fetch only once the page is idle or about to print: for images that are not on screen at first. */
+  @property({ type: Boolean }) deferred = false;
+
+  @state() private image: SVGSVGElement | null = null;
+  private ready = false;
+  private loaded = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.wake);
+    if (!this.deferred) this.ready = true;
+    else if (document.readyState === 'complete') this.idle();
+    else window.addEventListener('load', () => this.idle(), { once: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.wake);
+  }
+
+  private idle(): void {
+    if ('requestIdleCallback' in window) requestIdleCallback(this.wake, { timeout: 4000 });
+    else setTimeout(this.wake, 1500);
+  }
+
+  private readonly wake = (): void => {
+    if (this.ready) return;
+    this.ready = true;
+    this.requestUpdate();
+  };
+
+  /** The URL of the current image, relative to the page. */
+  get src(): string {
+    return new URL(`static/${this.lang}/${this.stepId}.svg`, document.baseURI).href;
+  }
+
+  override updated(changed: PropertyValues): void {
+    if (this.ready && this.stepId && this.src !== this.loaded) void this.load(this.src);
+    if (changed.has('compact') || changed.has('image')) {
+      this.image?.setAttribute('preserveAspectRatio', this.compact ? 'xMidYMin meet' : 'xMidYMid meet');
+    }
+  }
+
+  private async load(src: string): Promise<void> {
+    this.loaded = src;
+    try {
+      const text = await fetchText(src);
+      if (src !== this.src) return;
+      const image = parseStaticSvg(text);
+      image?.setAttribute('aria-hidden', 'true');
+      image?.querySelector('title')?.remove();
+      this.image = image;
+    } catch {
+      if (src === this.src) this.loaded = '';
+    }
+  }
+
+  override render() {
+    return this.alt
+      ? html`<div class="frame" role="img" aria-label=${this.alt}>${this.image ?? nothing}</div>`
+      : html`<div class="frame" aria-hidden="true">${this.image ?? nothing}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'static-map': StaticMap;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Accessibility of the live story: axe (WCAG 2.2 AA and best practice) at the first, a middle and the last step in
+ * both languages at desktop and phone sizes; a keyboard-only pass through every step; the polite announcements;
+ * reduced motion (system setting and the remembered toggle). Fallbacks (no WebGL, no JavaScript, print) are in
+ * fallbacks.e2e.ts.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, mapIdle, mapState } from './fixtures.ts';
+import { axeViolations } from './axe.ts';
+import { loadStory } from '../../src/story/load-node.ts';
+import { plainText } from '../../src/story/inline.ts';
+
+const story = loadStory();
+const ids = story.steps.map((s) => s.id);
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+
+const activeStep = (page: Page): Promise<string> => page.evaluate(() => document.querySelector('map-story')!.step);
+
+interface Focused {
+  tag: string;
+  name: string;
+  /** The story-step the focus is in, if any. */
+  step: string | null;
+  inHeader: boolean;
+  top: number;
+  bottom: number;
+  outline: string;
+  outlineWidth: number;
+  /** The element the reader sees at a point of the focused element below the sticky bar is that element. */
+  visible: boolean;
+  headerBottom: number;
+}
+
+/** The deepest focused element (through shadow roots): what it is, whether its focus ring shows and whether anything covers it. */
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) throw new Error('nothing focused');
+    const hosts: Element[] = [];
+    for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) hosts.push(root.host);
+    const bar = document.querySelector('map-story')!.shadowRoot!.querySelector('.bar')!;
+    const headerBottom = bar.getBoundingClientRect().bottom;
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    // The skip button shows over the bar when focused.
+    const inHeader = bar.contains(el) || hosts.some((h) => bar.contains(h)) || el.classList.contains('skip');
+    const x = Math.min(Math.max(r.left + 12, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top, inHeader ? r.top : headerBottom) + Math.min(12, r.height / 2), innerHeight - 1);
+    let hit: Element | null = document.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    let visible = false;
+    for (let node: Node | null = hit; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+      if (node === el) visible = true;
+    }
+    return {
+      tag: el.localName,
+      name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60),
+      step: hosts.find((h) => h.localName === 'story-step')?.id ?? null,
+      inHeader,
+      top: r.top,
+      bottom: r.bottom,
+      outline: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth),
+      visible,
+      headerBottom,
+    };
+  });
+}
+
+/** Tabs from the page's start to the skip button (the first Tab may only bring focus into the document). */
+async function tabToSkip(page: Page): Promise<Focused> {
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (f.tag !== 'body') return f;
+  }
+  throw new Error('Tab never left the document');
+}
+
+function expectSeen(f: Focused): void {
+  expect(f.outline, `focus ring on ${f.tag} "${f.name}"`).not.toBe('none');
+  expect(f.outlineWidth, `focus ring width on ${f.tag} "${f.name}"`).toBeGreaterThanOrEqual(2);
+  expect(f.visible, `${f.tag} "${f.name}" is not covered by the bar or the map`).toBe(true);
+  if (!f.inHeader) expect(f.top, `${f.tag} "${f.name}" starts below the sticky bar`).toBeGreaterThanOrEqual(f.headerBottom - 1);
+}
+
+test.describe('axe: no violations (WCAG 2.2 AA and best practice)', () => {
+  const middle = ids[Math.floor(ids.length / 2)]!;
+  for (const lang of ['en', 'ar'] as const) {
+    for (const size of SIZES) {
+      test(`${lang} at ${size.width}×${size.height}: first, middle and last step`, async ({ page, g }) => {
+        await page.setViewportSize(size);
+        for (const id of [ids[0]!, middle, ids.at(-1)!]) {
+          await page.goto(`./?lang=${lang}#${id}`);
+          await mapIdle(page);
+          expect(await activeStep(page)).toBe(id);
+          expect(await axeViolations(page), `${lang} ${size.width} #${id}`).toEqual([]);
+        }
+        expect(g.refused).toEqual([]);
+      });
+    }
+  }
+});
+
+test.describe('keyboard only', () => {
+  test('Tab goes skip button → timeline → tools → every step in reading order, always visible and never covered', async ({ page }) => {
+    await page.goto('./');
+    await mapIdle(page);
+    const order: Focused[] = [await tabToSkip(page)];
+    expectSeen(order[0]!);
+    for (let i = 0; i < 40 && !order.at(-1)?.step; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expectSeen(f);
+      order.push(f);
+    }
+    expect(order[0]?.name).toBe('Skip past the map to the story text');
+    const where = (test: (f: Focused) => boolean): number => order.findIndex(test);
+    const timeline = where((f) => f.name.startsWith('Step 1 of'));
+    const next = where((f) => f.name === 'Next step');
+    const motion = where((f) => f.name.startsWith('Camera moves'));
+    expect(timeline).toBeGreaterThan(0);
+    expect(next).toBeGreaterThan(timeline);
+    expect(motion).toBeGreaterThan(next);
+    expect(order.at(-1)?.step).toBe(ids[0]);
+    // On through the text: one Tab per step, each becoming the step the map shows.
+    for (const id of ids.slice(1)) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expect(f.step).toBe(id);
+      expectSeen(f);
+      await expect.poll(() => activeStep(page)).toBe(id);
+    }
+  });
+
+  test('the skip button lands on the step the map shows; n/p and the arrow keys move the step and the focus', async ({ page }) => {
+    await page.goto(`./#${ids[2]}`);
+    await mapIdle(page);
+    expectSeen(await tabToSkip(page));
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).step).toBe(ids[2]);
+    await page.keyboard.press('n');
+    await expect.poll(() => activeStep(page)).toBe(ids[3]);
+    expect((await focused(page)).step).toBe(ids[3]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => activeStep(page)).toBe(ids[4]);
+    await page.keyboard.press('p');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => activeStep(page)).toBe(ids[2]);
+    const f = await focused(page);
+    expect(f.step).toBe(ids[2]);
+    expectSeen(f);
+  });
+
+  test('the next and previous buttons work from the keyboard, with targets of at least 24×24 px', async ({ page }) => {
+    await page.goto('./');
+    await mapIdle(page);
+    const next = page.locator('map-story story-timeline button.next');
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeStep(page)).toBe(ids[1]);
+    await page.keyboard.press('Space');
+    await expect.poll(() => activeStep(page)).toBe(ids[2]);
+    await page.locator('map-story story-timeline button.prev').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeStep(page)).toBe(ids[1]);
+    const boxes = await page.locator('map-story').locator('header button, story-timeline button').evaluateAll((els) =>
+      els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect()).map((r) => [r.width, r.height]),
+    );
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const [w, h] of boxes) expect(Math.min(w!, h!)).toBeGreaterThanOrEqual(24);
+  });
+
+  test('on a phone, in Arabic, each focused step scrolls clear of the sticky bar', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('./?lang=ar');
+    await mapIdle(page);
+    expectSeen(await tabToSkip(page));
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).step).toBe(ids[0]);
+    for (const id of ids.slice(1)) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      expect(f.step).toBe(id);
+      expectSeen(f);
+    }
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => activeStep(page)).toBe(ids.at(-2));
+  });
+});
+
+test.describe('screen readers', () => {
+  const live = (page: Page) => page.locator('map-story [role="status"][aria-live="polite"]').last();
+
+  test('a step change is announced politely: step n of N, its title and what the map now shows', async ({ page }) => {
+    await page.goto('./');
+    await mapIdle(page);
+    await page.keyboard.press('n');
+    const step = story.steps[1]!;
+    await expect(live(page)).toHaveText(`Step 2 of ${ids.length}: ${step.title.en}. The map now shows: ${step.alt.en}`);
+    const canvas = page.locator('map-story story-map canvas');
+    await expect(canvas).toHaveAttribute('role', 'img');
+    await expect(canvas).toHaveAttribute('aria-label', `The map now shows: ${step.alt.en}`);
+    await expect(page.locator('map-story section.graphic')).toHaveAttribute('aria-label', 'Map of the current step');
+  });
+
+  test('in Arabic, the announcement is in Arabic; in English, Arabic names carry lang="ar"', async ({ page }) => {
+    await page.goto('./?lang=ar');
+    await mapIdle(page);
+    await page.keyboard.press('ArrowLeft');
+    const step = story.steps[1]!;
+    await expect(live(page)).toHaveText(`المحطة 2 من ${ids.length}: ${step.title.ar}. تعرض الخريطة الآن: ${step.alt.ar}`);
+    await page.goto('./');
+    const marked = story.steps.flatMap((s) => s.body.flatMap((p) => [...p.en.matchAll(/\[\[ar:([^\]]+)\]\]/g)].map((m) => m[1]!)));
+    expect(marked.length).toBeGreaterThan(0);
+    const spans = await page.locator('map-story story-step span[lang="ar"]').allTextContents();
+    for (const name of marked) expect(spans).toContain(name);
+    const firstParagraph = plainText(story.steps[0]!.body[0]!.en);
+    await expect(page.locator(`map-story story-step#${ids[0]}`)).toContainText(firstParagraph);
+  });
+});
+
+test.describe('reduced motion', () => {
+  const trench = ids.indexOf('trench');
+
+  async function stepAndSample(page: Page) {
+    await page.goto(`./#${ids[trench - 1]}`);
+    await mapIdle(page);
+    await page.keyboard.press('n');
+    await page.waitForTimeout(100);
+    return page.evaluate(() => {
+      const map = document.querySelector('map-story')!.map!;
+      return { moving: map.isMoving(), gradient: JSON.stringify(map.getPaintProperty('trench-line', 'line-gradient')) };
+    });
+  }
+
+  test('with motion allowed, the camera is still flying 100 ms after a step change', async ({ page }) => {
+    expect((await stepAndSample(page)).moving).toBe(true);
+  });
+
+  test('under prefers-reduced-motion the scene is in place at once and the trench is already drawn', async ({ browser }) => {
+    const context = await browser.newContext({ reducedMotion: 'reduce', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const sample = await stepAndSample(page);
+    expect(sample.moving).toBe(false);
+    expect(sample.gradient).toMatch(/^\["step",\["line-progress"\],"(#[0-9a-f]{6})",1,"\1"\]$/);
+    await expect(page.locator('map-story button.motion')).toHaveAttribute('aria-pressed', 'false');
+    const now = await mapState(page);
+    await mapIdle(page);
+    const after = await mapState(page);
+    expect(now.center[0]).toBeCloseTo(after.center[0], 6);
+    expect(now.zoom).toBeCloseTo(after.zoom, 6);
+    expect(now.visible).toContain('trench-line');
+    await context.close();
+  });
+
+  test('the visible motion toggle turns motion off and is remembered across reloads', async ({ page }) => {
+    await page.goto('./');
+    await mapIdle(page);
+    const toggle = page.locator('map-story button.motion');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(toggle).toContainText('Motion: off');
+    await page.reload();
+    await expect(page.locator('map-story button.motion')).toHaveAttribute('aria-pressed', 'false');
+    const sample = await stepAndSample(page);
+    expect(sample.moving).toBe(false);
+    await expect(page.locator('map-story button.motion')).toHaveAttribute('aria-pressed', 'false');
+  });
+});

@@ -1,0 +1,120 @@
+// A host page on its own origin (a second loopback port) that embeds the story with the embed code the story
+// itself writes, records every message it receives, and has a sibling frame for "foreign" messages.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Frame, type Page } from '@playwright/test';
+import { serve, type Server } from '../../scripts/serve.mjs';
+import { embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
+import { readStoryMessage, type StoryMessage } from '../../src/embed/protocol.ts';
+import type { Lang } from '../../src/story/types.ts';
+
+export const FRAME = 'iframe[src*="embed=1"]';
+
+const RECORD_JS = `window.received = [];
+window.addEventListener('message', function (event) {
+  var frame = document.querySelector('${FRAME}');
+  window.received.push({ data: event.data, fromStory: !!frame && event.source === frame.contentWindow, origin: event.origin });
+});
+`;
+
+export interface HostSite extends Server {
+  /** The host page embedding the story at the given step and language. */
+  page(step: string, lang: Lang): string;
+}
+
+/** Serves host pages from a temporary folder on another port; each page holds the story's own embed code. */
+export async function startHost(storyBase: string, title: string): Promise<HostSite> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-story-host-'));
+  fs.writeFileSync(path.join(dir, 'record.js'), RECORD_JS);
+  fs.writeFileSync(path.join(dir, 'sibling.html'), '<!doctype html><title>Another frame on the host page</title><p>sibling</p>');
+  for (const lang of ['en', 'ar'] as const) {
+    for (const step of ['overview', 'convoys', 'shaddadi']) {
+      const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host article</title><script src="record.js"></script></head>
+<body><h1>An article on another site</h1><p>Text before the story.</p>
+${embedSnippet(storyUrls(storyBase, lang, step), title, lang)}
+<p>Text after the story.</p>
+<iframe id="sibling" src="sibling.html" title="Another frame"></iframe>
+</body></html>`;
+      fs.writeFileSync(path.join(dir, `host-${lang}-${step}.html`), html);
+    }
+  }
+  const server = await serve({ dir, base: '/', port: 0 });
+  return {
+    ...server,
+    page: (step, lang) => `${server.url}host-${lang}-${step}.html`,
+    close: async () => {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Received {
+  data: unknown;
+  fromStory: boolean;
+  origin: string;
+}
+
+export async function received(page: Page): Promise<Received[]> {
+  return page.evaluate(() => (window as unknown as { received: Received[] }).received);
+}
+
+/** The story's messages received so far, each checked against the protocol (null for anything malformed). */
+export async function storyMessages(page: Page, storyOrigin: string): Promise<(StoryMessage | null)[]> {
+  const all = await received(page);
+  return all.filter((r) => r.fromStory && r.origin === storyOrigin).map((r) => readStoryMessage(r.data));
+}
+
+/** Waits until the story has sent `count` messages of a kind (counting from the start), returns the last. */
+export async function nth<T extends StoryMessage['type']>(page: Page, origin: string, type: T, count: number): Promise<Extract<StoryMessage, { type: T }>> {
+  await expect.poll(async () => (await storyMessages(page, origin)).filter((m) => m?.type === type).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(count);
+  const all = (await storyMessages(page, origin)).filter((m) => m?.type === type);
+  return all[count - 1] as Extract<StoryMessage, { type: T }>;
+}
+
+export async function count(page: Page, origin: string, type: StoryMessage['type']): Promise<number> {
+  return (await storyMessages(page, origin)).filter((m) => m?.type === type).length;
+}
+
+/** Posts a message from the host page to the story's frame. */
+export async function send(page: Page, message: unknown, origin: string): Promise<void> {
+  await page.evaluate(([m, o, sel]) => document.querySelector<HTMLIFrameElement>(sel as string)!.contentWindow!.postMessage(m, o as string), [message, origin, FRAME] as const);
+}
+
+export async function storyFrame(page: Page): Promise<Frame> {
+  const handle = await page.locator(FRAME).elementHandle();
+  const frame = await handle?.contentFrame();
+  if (!frame) throw new Error('no story frame');
+  await frame.waitForFunction(() => Boolean(document.querySelector('map-story')?.shadowRoot?.querySelector('story-stepper')));
+  return frame;
+}
+
+/** Waits until the map in the frame has drawn its scene. */
+export async function frameMapIdle(frame: Frame): Promise<void> {
+  await frame.waitForFunction(() => {
+    const map = document.querySelector('map-story')?.map;
+    return Boolean(map && map.loaded() && !map.isMoving());
+  }, undefined, { timeout: 60_000 });
+}
+
+export interface FrameState {
+  step: string;
+  lang: string;
+  dir: string;
+  hash: string;
+  title: string;
+  visible: string[];
+}
+
+export async function frameState(frame: Frame): Promise<FrameState> {
+  return frame.evaluate(() => {
+    const story = document.querySelector('map-story')!;
+    const map = story.map;
+    const stepper = story.shadowRoot!.querySelector('story-stepper')!;
+    const title = stepper.shadowRoot!.querySelector('story-step')!.shadowRoot!.querySelector('h2#title')!.textContent ?? '';
+    const visible = map ? map.getStyle().layers.filter((l) => map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id) : [];
+    return { step: story.step, lang: document.documentElement.lang, dir: document.documentElement.dir, hash: location.hash, title, visible };
+  });
+}
