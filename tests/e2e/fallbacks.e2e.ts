@@ -37,6 +37,22 @@ test.describe('the still image first', () => {
   });
 });
 
+test.describe('the still images show the live map\'s scenes', () => {
+  test('at 1280×800, each step\'s image frames the same area as the live map opened at that step', async ({ page }) => {
+    for (const id of ids) {
+      await page.goto(`./#${id}`);
+      await mapIdle(page);
+      const live = await page.evaluate(() => {
+        const b = document.querySelector('map-story')!.map!.getBounds();
+        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      });
+      const svg = await (await page.request.get(`static/en/${id}.svg`)).text();
+      const still = /data-bounds="([^"]+)"/.exec(svg)![1]!.split(' ').map(Number);
+      for (const [i, v] of live.entries()) expect(Math.abs(v - still[i]!), `${id} bound ${i}`).toBeLessThan(0.01);
+    }
+  });
+});
+
 test.describe('without WebGL', () => {
   let browser: Browser;
   test.beforeAll(async () => {

@@ -101,7 +101,7 @@ describe('the static images', () => {
     expect(overview).not.toContain(theme.trench.line);
     expect(overview).not.toContain(theme.convoy.line);
     expect(svg('convoys')).toContain(`fill="${theme.convoy.line}"`);
-    expect(svg('transfer')).toContain('Into Iraq: destination not public');
+    expect(svg('transfer')).toContain('Into Iraq:');
     expect(svg('mosul-arrest')).toContain(`stroke="${theme.area.outline}"`);
   });
 

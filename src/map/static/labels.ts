@@ -67,6 +67,11 @@ export class Placer {
 
   constructor(private readonly bounds: Box) {}
 
+  /** Takes a box whatever it overlaps (MapLibre's `text-allow-overlap`), so later labels keep clear of it. */
+  force(box: Box): void {
+    this.taken.push(box);
+  }
+
   /** Takes the box when it is inside the image and free; false when it would collide. */
   take(box: Box): boolean {
     const b = this.bounds;

@@ -13,7 +13,7 @@ import { formatKm } from '../../i18n/format.ts';
 import { frameBounds, frameScene, mapPadding, projector, STATIC_SIZE, type Padding, type Size } from './frame.ts';
 import { along, lineLength, type Pt } from './geometry.ts';
 import { blockSize, escapeXml, Placer, textBlock, textWidth, wrap, type Align, type LabelStyle, type Line } from './labels.ts';
-import { circle, fullLine, lineRuns, path, polygonPath, riverWidth, runsPath, where, type Painter } from './shapes.ts';
+import { circle, lineRuns, path, polygonPath, riverWidth, runsPath, where, type Painter } from './shapes.ts';
 
 export interface StaticMapInput {
   data: MapData;
@@ -117,12 +117,18 @@ export function renderSceneSvg(input: StaticMapInput): string {
     }
   }
 
+  // The transfer arrow is labelled under its head (it ends somewhere in Iraq, not at a place), always shown.
   let transferLabel = '';
-  const transfer = data.arrows.features.find((f) => str(f, 'kind') === 'transfer' && str(f, 'part') === 'shaft');
-  if (on('transfer') && transfer) {
-    const line = fullLine(p, transfer);
+  const arrowHead = data.arrows.features.find((f) => str(f, 'kind') === 'transfer' && str(f, 'part') === 'head');
+  if (on('transfer') && arrowHead?.geometry.type === 'Polygon') {
+    const ring = (arrowHead.geometry.coordinates[0] ?? []).slice(0, -1);
+    const at = ring.map((c) => project(c[0] ?? 0, c[1] ?? 0)).reduce<Pt>((acc, q) => [acc[0] + q[0] / ring.length, acc[1] + q[1] / ring.length], [0, 0]);
     const style: LabelStyle = { size: 12, bold: true, color: theme.transfer.line, halo, haloWidth: 1.8 };
-    transferLabel = lineLabel(ctx, line, lineLength(line) / 2, str(transfer, `label_${lang}`), style, 1);
+    const lines = wrap(t(lang, 'transferLabel'), 12, true, 9 * 12).map((text) => ({ text, scale: 1 }));
+    const { width } = blockSize(lines, style);
+    const top = at[1] + 0.9 * 12;
+    ctx.placer.force({ x0: at[0] - width / 2, y0: top, x1: at[0] + width / 2, y1: top + blockSize(lines, style).height });
+    transferLabel = textBlock(lines, style, at[0] - width / 2, top, width, 'center', lang);
   }
 
   let trenchLabel = '';

@@ -49,11 +49,6 @@ export function lineRuns(p: Painter, features: Feature[]): Pt[][] {
   return features.flatMap((f) => lines(f).flatMap((line) => clipLine(projectAll(p, line), p.clip).map((run) => simplify(run, TOLERANCE))));
 }
 
-/** The unclipped projected line of a feature (for label positions measured along the whole line). */
-export function fullLine(p: Painter, feature: Feature | undefined): Pt[] {
-  return feature ? lines(feature).flatMap((line) => projectAll(p, line)) : [];
-}
-
 export function runsPath(runs: Pt[][]): string {
   return runs.map((r) => pathData(r, false)).join('');
 }

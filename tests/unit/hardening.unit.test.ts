@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
+import { DATA_FILES, type MapData } from '../../src/map/data.ts';
+import { buildStyle } from '../../src/map/layers/index.ts';
+import { HIGHLIGHT_LAYERS, highlightFilter } from '../../src/map/layers/places.ts';
+import { theme } from '../../src/map/theme.ts';
+import { visibleLayerIds } from '../../src/map/scene.ts';
+import { styleForScene } from '../../src/map/first-frame.ts';
+import { loadStory } from '../../src/story/load-node.ts';
+import { assertNoInline, cspContent } from '../../scripts/vite/csp.ts';
+
+const data = Object.fromEntries(
+  DATA_FILES.map((name) => [name, JSON.parse(readFileSync(join('public', 'data', `${name}.geojson`), 'utf8')) as FeatureCollection]),
+) as MapData;
+const story = loadStory();
+
+describe('the first frame: each scene written into the style', () => {
+  for (const step of story.steps) {
+    it(`${step.id}: valid, with exactly the scene's layers visible and its places highlighted`, () => {
+      const built = buildStyle({ data, lang: 'en', theme });
+      const style = styleForScene(built, step.scene);
+      expect(validateStyleMin(style)).toEqual([]);
+      const visible = style.layers.filter((l) => l.type !== 'background' && l.layout?.visibility === 'visible').map((l) => l.id);
+      expect(visible).toEqual(visibleLayerIds(built.layers, step.scene));
+      for (const [id, highlighted] of Object.entries(HIGHLIGHT_LAYERS)) {
+        expect(style.layers.find((l) => l.id === id)).toMatchObject({ filter: highlightFilter(step.scene.highlight, highlighted) });
+      }
+      // The built style itself is left as it was.
+      expect(built.style.layers.some((l) => l.type !== 'background' && l.layout?.visibility === 'none')).toBe(false);
+    });
+  }
+});
+
+describe('the Content-Security-Policy', () => {
+  it('allows only the site itself, with no unsafe-* and no wildcard', () => {
+    const policy = cspContent();
+    expect(policy).toMatch(/^default-src 'none'; /);
+    expect(policy).not.toMatch(/unsafe-|\*|https?:/);
+    for (const d of ['script-src', 'style-src', 'connect-src', 'font-src', 'worker-src', 'object-src', 'base-uri']) expect(policy).toContain(d);
+  });
+
+  it('refuses to build a page with inline code or styles, and accepts one without', () => {
+    const page = (head: string, body = '') => `<!doctype html><html><head><meta charset="utf-8" />${head}</head><body>${body}</body></html>`;
+    expect(() => assertNoInline(page('<script type="module" src="./assets/index.js"></script><link rel="stylesheet" href="./assets/index.css">', '<map-story><p>text</p></map-story>'))).not.toThrow();
+    expect(() => assertNoInline(page('<script>window.x = 1</script>'))).toThrow(/inline <script>/);
+    expect(() => assertNoInline(page('<style>body { color: red }</style>'))).toThrow(/inline <style>/);
+    expect(() => assertNoInline(page('', '<p style="color: red">x</p>'))).toThrow(/style attribute/);
+    expect(() => assertNoInline(page('', '<img src="x.svg" onerror="alert(1)">'))).toThrow(/event handler/);
+    expect(() => assertNoInline(page('', '<a href="javascript:alert(1)">x</a>'))).toThrow(/javascript: URL/);
+  });
+});
