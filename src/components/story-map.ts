@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import maplibreCss from '../map/maplibre-base.css?inline';
 import type { IControl, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Lang, Scene } from '../story/types.ts';
 import { loadMapData, type MapData } from '../map/data.ts';

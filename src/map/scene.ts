@@ -31,7 +31,9 @@ function applyCamera(map: Map, scene: Scene, options: SceneOptions): void {
   switch (camera.kind) {
     case 'fit': {
       const bounds = sceneBounds(scene);
-      if (bounds) map.fitBounds(bounds, { padding: options.padding, maxZoom: camera.maxZoom ?? 8, duration });
+      // absolutePadding: the scene's padding replaces whatever padding the previous camera left on the map,
+      // so a step framed after a scroll, a jump or a deep link gets the same camera.
+      if (bounds) map.fitBounds(bounds, { padding: options.padding, absolutePadding: true, maxZoom: camera.maxZoom ?? 8, duration });
       return;
     }
     case 'view': {

@@ -80,6 +80,21 @@ test.describe('the story in English, desktop', () => {
     expect(again.visible).toEqual(convoys.visible);
   });
 
+  test('a step after a centre-and-zoom view gets the same camera as its deep link', async ({ page }) => {
+    await page.goto('./#mosul-arrest');
+    await mapIdle(page);
+    const direct = await mapState(page);
+    await page.goto('./#trench');
+    await mapIdle(page);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.querySelector('map-story')!.step)).toBe('mosul-arrest');
+    await mapIdle(page);
+    const stepped = await mapState(page);
+    expect(stepped.zoom).toBeCloseTo(direct.zoom, 2);
+    expect(stepped.center[0]).toBeCloseTo(direct.center[0], 2);
+    expect(stepped.center[1]).toBeCloseTo(direct.center[1], 2);
+  });
+
   test('a deep link opens its step, with its text in view', async ({ page, g }) => {
     await page.goto('./#shaddadi');
     await mapIdle(page);
