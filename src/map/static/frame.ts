@@ -68,13 +68,6 @@ export function mapPadding(size: Size, options: { compact?: boolean; coverBottom
   return { top: edge + (options.compact ? 40 : 0), bottom, left: edge, right: edge + (options.compact ? 0 : 120) };
 }
 
-/** How many times its padding a `fit` scene is framed inside on the live map (see `frameScene`). */
-export const FIT_PADDING_FACTOR = 2;
-
-function scalePadding(p: Padding, k: number): Padding {
-  return { top: p.top * k, right: p.right * k, bottom: p.bottom * k, left: p.left * k };
-}
-
 /** Projects a longitude/latitude to pixels of the frame. */
 export function projector(frame: Frame): (lon: number, lat: number) => [number, number] {
   const ws = worldSize(frame.zoom);
@@ -95,14 +88,10 @@ export function frameBounds(frame: Frame): [number, number, number, number] {
 /**
  * Frames a scene in a viewport of `size` with `padding`, as the live map does when the scene is opened directly:
  * a `view` puts its centre in the middle of the padded area at the zoom `viewZoom` gives for that area; a `fit`
- * frames its places inside the padded area, up to its `maxZoom`, as `Map.fitBounds` does on a map that already has
- * that padding.
+ * frames its places inside the padded area, up to its `maxZoom`, as `Map.fitBounds` does with `absolutePadding`.
  */
-export function frameScene(scene: Scene, size: Size, mapPadding: Padding): Frame {
+export function frameScene(scene: Scene, size: Size, padding: Padding): Frame {
   const camera = scene.camera;
-  // `fitBounds` adds the padding the map keeps from its previous camera move (every scene sets the same) to the
-  // padding it is given, so the live map frames a `fit` scene inside twice the padding.
-  const padding = camera.kind === 'fit' ? scalePadding(mapPadding, FIT_PADDING_FACTOR) : mapPadding;
   const shiftX = (padding.right - padding.left) / 2;
   const shiftY = (padding.bottom - padding.top) / 2;
   const innerWidth = size.width - padding.left - padding.right;
