@@ -31,7 +31,9 @@ export class StoryMap extends LitElement {
   static override styles = [
     unsafeCSS(maplibreCss),
     css`
-      :host { display: block; position: relative; block-size: 100%; inline-size: 100%; overflow: hidden; background: ${unsafeCSS(theme.background)}; }
+      :host { display: block; position: relative; block-size: 100%; inline-size: 100%; overflow: hidden; background: ${unsafeCSS(theme.background)}; container: story-map / size; }
+      /* A map this small (a short embed) keeps its area for the map itself; the step text names what it shows. */
+      @container story-map (max-height: 300px) { map-legend, map-locator { display: none; } }
       .map { position: absolute; inset: 0; direction: ltr; }
       static-map { position: absolute; inset: 0; }
       .map[data-status='failed'], .map[data-status='no-webgl'] { display: none; }
