@@ -135,7 +135,7 @@ export function readStoryMessage(data: unknown): StoryMessage | null {
 
 /**
  * The host origins allowed to talk to the story, from a comma-separated list (the build-time `VITE_HOST_ORIGINS`).
- * Each entry must be an http(s) origin such as `https://news.example.com`; anything else is dropped.
+ * Each entry must be an http(s) origin (scheme, host and optional port); anything else is dropped.
  * An empty result means "any parent page".
  */
 export function parseOrigins(list: string | undefined): string[] {
@@ -156,7 +156,7 @@ export function parseOrigins(list: string | undefined): string[] {
   return origins;
 }
 
-/** Whether a message from this origin may be accepted: any origin when no allow-list is set. */
+/** Whether a message from this origin may be accepted: every origin is when no allow-list is set. */
 export function originAllowed(origin: string, allowed: readonly string[]): boolean {
   return allowed.length === 0 || allowed.includes(origin);
 }
