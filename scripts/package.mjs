@@ -1,6 +1,7 @@
 // `npm run package`: the built site (dist/) as one zip to hand to someone, story-<version>.zip, with everything in a
 // folder of the same name. Uses the system `zip` when there is one, else the small zip writer below (no dependency).
 //   node scripts/package.mjs [--dir dist] [--out .] [--node]
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
