@@ -56,14 +56,21 @@ try {
   const cameras = {};
   for (const p of ['desktop', 'mobile', 'lighthouseDesktop']) cameras[p] = await storyCamera(browser, story.url, p);
 
-  const runs = { story: { desktop: [], mobile: [] }, floor: { desktop: [], mobile: [] } };
+  // "story": the reader does not move; its first map pixels are the still image of the first scene.
+  // "live": the reader's mouse moves from the start, which starts the live map; timed to its first frame.
+  const runs = { story: { desktop: [], mobile: [] }, live: { desktop: [], mobile: [] }, floor: { desktop: [], mobile: [] } };
+  const storySize = sizeIn(path.join(work, 'story-gz'), '/story/');
+  const floorSize = sizeIn(path.join(work, 'floor-gz'), '/floor/');
   for (let i = 0; i < RUNS; i++) {
     for (const p of ['desktop', 'mobile']) {
-      // Alternate which page goes first, so drift in the machine's load favours neither.
-      const order = i % 2 ? ['floor', 'story'] : ['story', 'floor'];
+      // Rotate which page goes first, so drift in the machine's load favours none.
+      const order = ['story', 'live', 'floor'];
+      for (let k = 0; k < i % 3; k++) order.push(order.shift());
       for (const page of order) {
-        const url = page === 'story' ? story.url : floorUrl(floor.url, cameras[p]);
-        const r = await firstView(browser, url, p, page === 'story' ? sizeIn(path.join(work, 'story-gz'), '/story/') : sizeIn(path.join(work, 'floor-gz'), '/floor/'));
+        const r =
+          page === 'floor'
+            ? await firstView(browser, floorUrl(floor.url, cameras[p]), p, floorSize)
+            : await firstView(browser, story.url, p, storySize, page === 'live' ? { mark: 'live-map-first-frame', moving: true } : {});
         runs[page][p].push(r);
         log(`run ${i + 1}/${RUNS} ${p.padEnd(7)} ${page.padEnd(5)} first map pixels ${Math.round(r.firstPixels)} ms, FCP ${Math.round(r.fcp ?? -1)} ms, JS ${(r.jsBytes / 1024).toFixed(0)} KB`);
       }
@@ -100,6 +107,7 @@ try {
 
   const firstViewMedians = {
     story: { desktop: medians(runs.story.desktop), mobile: medians(runs.story.mobile) },
+    live: { desktop: medians(runs.live.desktop), mobile: medians(runs.live.mobile) },
     floor: { desktop: medians(runs.floor.desktop), mobile: medians(runs.floor.mobile) },
   };
   const worst = (list) => ({ steps: list[0].steps, count: Math.max(...list.map((s) => s.count)), over50: Math.max(...list.map((s) => s.over50)), max: Math.max(...list.map((s) => s.max)), total: Math.max(...list.map((s) => s.total)) });
@@ -125,6 +133,10 @@ try {
       firstPixels: {
         desktop: ratio(firstViewMedians.story.desktop.firstPixels, firstViewMedians.floor.desktop.firstPixels),
         mobile: ratio(firstViewMedians.story.mobile.firstPixels, firstViewMedians.floor.mobile.firstPixels),
+      },
+      liveFirstFrame: {
+        desktop: ratio(firstViewMedians.live.desktop.firstPixels, firstViewMedians.floor.desktop.firstPixels),
+        mobile: ratio(firstViewMedians.live.mobile.firstPixels, firstViewMedians.floor.mobile.firstPixels),
       },
       jsBytes: ratio(firstViewMedians.story.desktop.jsBytes, firstViewMedians.floor.desktop.jsBytes),
       lighthouseMobile: lh ? ratio(lh.story.mobile.performance, lh.floor.mobile.performance) : null,

@@ -2,7 +2,8 @@
  * The benchmark's floor: a bare MapLibre page that draws the story's basemap (countries, rivers, border, with the
  * same style modules, theme and fonts) at the story's first camera, and nothing else. The camera comes from the URL
  * (`?c=lng,lat&z=zoom&p=top,right,bottom,left`), measured on the story at the same viewport by scripts/bench.mjs.
- * It sets the same `map-first-pixels` performance mark as the story: the first frame drawn with the countries loaded.
+ * It marks `map-first-pixels` at its first frame drawn with the countries loaded: the story marks the same name when
+ * its still image of the first scene paints, and `live-map-first-frame` at its live map's first frame.
  */
 import 'maplibre-gl/dist/maplibre-gl.css';
 import '../../src/styles/fonts.css';

@@ -57,26 +57,45 @@ function summariseLongTasks(tasks) {
   return { count: tasks.length, over50: tasks.filter((d) => d > 50).length, max: tasks.length ? Math.max(...tasks) : 0, total: tasks.reduce((a, b) => a + b, 0) };
 }
 
+/** Keeps the mouse moving over the page, as a reader's hand does, until `done()`; returns a function that stops it. */
+function keepMoving(page) {
+  let on = true;
+  const loop = (async () => {
+    for (let i = 0; on; i++) {
+      await page.mouse.move(100 + (i % 20) * 5, 200 + (i % 7) * 3).catch(() => {});
+      await page.waitForTimeout(50).catch(() => {});
+    }
+  })();
+  return async () => {
+    on = false;
+    await loop;
+  };
+}
+
 /**
- * One cold load: time to the page's `map-first-pixels` mark, paint timings, and JS bytes transferred before it.
+ * One cold load: time to the page's performance mark `mark`, paint timings, and JS bytes transferred before it.
+ * With `moving`, the reader's mouse moves over the page from the start (the story starts its live map on that).
  * `sizeOf(url)` gives the bytes the server sends for a file (Chromium reports no size for a module worker's script).
  */
-export async function firstView(browser, url, profileName, sizeOf) {
+export async function firstView(browser, url, profileName, sizeOf, { mark = 'map-first-pixels', moving = false } = {}) {
   const { context, page } = await openPage(browser, profileName);
   const finished = [];
   page.on('requestfinished', (request) => finished.push(request));
+  let stop = async () => {};
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('map-first-pixels').length > 0, undefined, { timeout: 180_000, polling: 50 });
+    if (moving) stop = keepMoving(page);
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 180_000, polling: 50 });
+    await stop();
     // Let the paint that follows the mark reach the screen before reading the paint timings.
     await page.waitForTimeout(1000);
-    const times = await page.evaluate(() => ({
+    const times = await page.evaluate((m) => ({
       origin: performance.timeOrigin,
-      firstPixels: performance.getEntriesByName('map-first-pixels')[0].startTime,
+      firstPixels: performance.getEntriesByName(m)[0].startTime,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       lcp: window.__bench.lcp || null,
       longTasks: window.__bench.longTasks.length,
-    }));
+    }), mark);
     let jsBytes = 0;
     let jsFiles = 0;
     for (const request of finished) {
@@ -89,12 +108,17 @@ export async function firstView(browser, url, profileName, sizeOf) {
     }
     return { firstPixels: times.firstPixels, fcp: times.fcp, lcp: times.lcp, jsBytes, jsFiles };
   } finally {
+    await stop();
     await context.close();
   }
 }
 
-/** Waits until the story's map exists, has loaded and stands still. */
+/** Waits until the story's map exists, has loaded and stands still (the reader's pointer has moved, which starts it). */
 async function storyMapIdle(page) {
+  if (!(await page.evaluate(() => Boolean(document.querySelector('map-story')?.map)))) {
+    await page.mouse.move(10, 300);
+    await page.mouse.move(12, 302);
+  }
   await page.waitForFunction(
     () => {
       const map = document.querySelector('map-story')?.map;

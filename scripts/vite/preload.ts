@@ -1,14 +1,19 @@
 /**
- * Starts the live map's downloads with the page instead of after the story's script has run: a modulepreload for
- * the MapLibre chunk (imported dynamically by <story-map>) and preloads for the map's data files (consumed by
- * `loadMapData`'s fetches, which match them: same URL, CORS mode, same-origin credentials). The text still paints
- * first: none of these block rendering, and nothing runs before it is imported.
- * (MapLibre's worker script is not prefetched: Chromium does not reuse a prefetched response for a module worker,
- * so it would be downloaded twice.)
+ * What the page asks for ahead of use.
+ * - The text fonts in the default language (English, regular and bold) are preloaded, so the text's first paint
+ *   is already in them and does not reflow when they arrive.
+ * - The live map (the MapLibre chunk, its worker and the map's data files) starts at the reader's first gesture;
+ *   until then the still image stands in. Its files are prefetched at the lowest priority, so they are usually in
+ *   the cache by then without competing with the text, the fonts and the still image for a slow link.
+ *   Prefetched responses go to the HTTP cache, where the module import, the module worker and `loadMapData`'s
+ *   fetches (same URL, CORS mode, same-origin credentials) find them.
  */
 import type { Plugin } from 'vite';
 import type { HtmlTagDescriptor } from 'vite';
 import { DATA_FILES } from '../../src/map/data.ts';
+
+const FONTS = /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
+const MAP_CODE = /^assets\/maplibre-(gl-worker-)?[\w-]+\.m?js$/;
 
 export function preloadMap(): Plugin {
   return {
@@ -19,10 +24,14 @@ export function preloadMap(): Plugin {
       handler(_html, ctx) {
         const files = Object.values(ctx.bundle ?? {}).map((f) => f.fileName);
         const tags: HtmlTagDescriptor[] = [];
-        const chunk = files.find((f) => /^assets\/maplibre-[\w-]+\.js$/.test(f));
-        if (chunk) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk}` }, injectTo: 'head' });
+        for (const font of files.filter((f) => FONTS.test(f)).sort()) {
+          tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${font}` }, injectTo: 'head' });
+        }
+        for (const code of files.filter((f) => MAP_CODE.test(f)).sort()) {
+          tags.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'script', crossorigin: true, href: `./${code}` }, injectTo: 'head' });
+        }
         for (const name of DATA_FILES) {
-          tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `./data/${name}.geojson` }, injectTo: 'head' });
+          tags.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'fetch', crossorigin: true, href: `./data/${name}.geojson` }, injectTo: 'head' });
         }
         return tags;
       },

@@ -11,7 +11,7 @@ export const storyStyles = [
     .bar { position: sticky; inset-block-start: 0; z-index: 10; block-size: var(--bar); box-sizing: border-box; display: flex; align-items: center; gap: 0.75rem; padding-inline: 1rem; background: rgb(255 255 255 / 0.97); border-block-end: 1px solid #dcdfe3; }
     story-timeline { flex: 1; min-inline-size: 0; }
     .tools { display: flex; gap: 0.4rem; flex: none; }
-    .tool { min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 0.85rem; }
+    .tool { min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 0.85rem; line-height: 1.2; }
     .tool.lang:lang(ar) { font-family: var(--font-arabic); }
     .tool-text { margin-inline-start: 0.3rem; }
     .scrolly { display: grid; grid-template-columns: var(--column) 1fr; }

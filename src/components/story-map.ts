@@ -19,6 +19,13 @@ import { mapPadding } from '../map/static/frame.ts';
 export type MapStatus = 'loading' | 'ready' | 'failed' | 'no-webgl' | 'lost';
 export type Bounds = [number, number, number, number];
 
+/**
+ * Signs that a reader is at the page. The live map starts at the first of them (or at the first change of scene);
+ * until then the still image of the same scene is the map, so the page is ready to read before MapLibre has been
+ * fetched, parsed or given a WebGL context.
+ */
+const READER_SIGNS = ['pointerdown', 'pointermove', 'wheel', 'touchstart', 'keydown', 'scroll'] as const;
+
 const ATTRIBUTION = 'Natural Earth · Rivers: WDBII via GSHHG (Wessel &amp; Smith) · MapLibre';
 
 /**
@@ -78,17 +85,31 @@ export class StoryMap extends LitElement {
   private animator?: LineAnimator;
   private resizeObserver?: ResizeObserver;
   private attribution?: IControl;
+  private woken = false;
 
   override firstUpdated(): void {
-    void this.start();
+    for (const type of READER_SIGNS) window.addEventListener(type, this.wake, { capture: true, passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWaiting();
     this.animator?.stop();
     this.resizeObserver?.disconnect();
     this.map?.remove();
     this.map = undefined;
+  }
+
+  /** Starts the live map, once. */
+  readonly wake = (): void => {
+    this.stopWaiting();
+    if (this.woken || !this.isConnected) return;
+    this.woken = true;
+    void this.start();
+  };
+
+  private stopWaiting(): void {
+    for (const type of READER_SIGNS) window.removeEventListener(type, this.wake, { capture: true });
   }
 
   private async start(): Promise<void> {
@@ -137,8 +158,8 @@ export class StoryMap extends LitElement {
       // 'load' is MapLibre's first complete frame, and the scene was in the style and camera from the start:
       // the map can take the still image's place now.
       this.drawn = true;
-      // `npm run bench` reads this mark: the live map's first frame on screen (its floor page marks the same).
-      performance.mark('map-first-pixels');
+      // `npm run bench` reads this mark: the live map's first frame on screen.
+      performance.mark('live-map-first-frame');
       map.once('idle', () => {
         this.dispatchEvent(new CustomEvent('map-ready', { detail: { map }, bubbles: true, composed: true }));
       });
@@ -185,6 +206,8 @@ export class StoryMap extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    // A new step (from the text, a key, a link or the host page) is a reader at work too.
+    if (changed.has('scene') && changed.get('scene') !== undefined) this.wake();
     if (!this.map || this.status !== 'ready' || !this.data) return;
     if (changed.has('lang')) {
       this.built = buildStyle({ data: this.data, lang: this.lang, theme });

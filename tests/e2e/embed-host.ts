@@ -91,8 +91,12 @@ export async function storyFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Waits until the map in the frame has drawn its scene. */
+/** The reader's pointer moves over the frame; waits until the map in the frame has drawn its scene. */
 export async function frameMapIdle(frame: Frame): Promise<void> {
+  const box = await (await frame.frameElement()).boundingBox();
+  if (!box) throw new Error('the story frame is not on screen');
+  await frame.page().mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await frame.page().mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2 + 1);
   await frame.waitForFunction(() => {
     const map = document.querySelector('map-story')?.map;
     return Boolean(map && map.loaded() && !map.isMoving());

@@ -32,8 +32,18 @@ export const test = base.extend<{ g: Guard }>({
 });
 export { expect };
 
-/** Waits until the map exists and has finished drawing (idle), with every scene change applied. */
+/**
+ * A reader's first gesture: the pointer moves over the page. Until one (or a change of step) the story shows its
+ * still image and does not start the live map.
+ */
+export async function readerArrives(page: Page): Promise<void> {
+  await page.mouse.move(3, 3);
+  await page.mouse.move(4, 5);
+}
+
+/** The reader arrives; waits until the map exists and has finished drawing (idle), with every scene change applied. */
 export async function mapIdle(page: Page): Promise<void> {
+  await readerArrives(page);
   await page.waitForFunction(() => {
     const map = document.querySelector('map-story')?.map;
     return Boolean(map && map.loaded() && !map.isMoving());

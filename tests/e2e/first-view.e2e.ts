@@ -1,0 +1,72 @@
+/**
+ * The first view: the text and a still image of the first scene are the page until the reader's first gesture,
+ * which starts the live map; and nothing on screen moves while the fonts and the story's script arrive.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, mapIdle, mapState } from './fixtures.ts';
+
+const storyMap = (page: Page) => page.locator('map-story story-map');
+
+/** Layout shifts the page has had so far, summed as the browser scores them (cumulative layout shift). */
+async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[];
+          resolve(entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(0), 1000);
+      }),
+  );
+}
+
+test.describe('before the reader moves', () => {
+  test('the still image of the first scene is the map, and the live map starts at the first gesture', async ({ page, g }) => {
+    await page.goto('./');
+    const still = storyMap(page).locator('static-map [role="img"]');
+    await expect(still.locator('svg path').first()).toBeAttached();
+    await expect(still).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    // Nothing has started MapLibre: no map object and no canvas, while the text and the still image are in place.
+    expect(await page.evaluate(() => document.querySelector('map-story')!.map)).toBeUndefined();
+    await expect(storyMap(page).locator('canvas')).toHaveCount(0);
+    await expect(page.locator('map-story main h1')).toBeVisible();
+
+    await mapIdle(page);
+    await expect(storyMap(page).locator('static-map')).toHaveCount(0);
+    await expect(storyMap(page).locator('canvas')).toBeVisible();
+    expect((await mapState(page)).step).toBe('overview');
+    expect(g.errors).toEqual([]);
+    expect(g.refused).toEqual([]);
+  });
+
+  test('a change of step starts the live map too, at that step', async ({ page }) => {
+    await page.goto('./');
+    await expect(storyMap(page).locator('static-map svg path').first()).toBeAttached();
+    // A link to a step, followed without moving the pointer.
+    await page.evaluate(() => (location.hash = '#trench'));
+    await page.waitForFunction(() => document.querySelector('map-story')?.map?.loaded() === true, undefined, { timeout: 60_000 });
+    await mapIdle(page);
+    expect((await mapState(page)).step).toBe('trench');
+  });
+});
+
+test.describe('the first view holds still', () => {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    for (const lang of ['en', 'ar']) {
+      test(`${name}, ${lang}: the text does not jump while the fonts and the story's script arrive`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        await page.goto(`./?lang=${lang}`);
+        await expect(page.locator('map-story main h1')).toBeVisible();
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForLoadState('networkidle');
+        // Lighthouse counts 0.1 as the edge of "good"; a page that reflows when its fonts arrive scores about 0.2.
+        expect(await layoutShift(page)).toBeLessThan(0.02);
+      });
+    }
+  }
+});
