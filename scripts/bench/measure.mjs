@@ -20,6 +20,8 @@ export const PROFILES = {
 };
 
 export const LAUNCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
+/** Chromium composites the page on its GPU path, through SwiftShader, instead of in software. */
+export const GPU_COMPOSITING_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 /** Runs in the page before its own scripts: records the largest contentful paint and every long task. */
 function observe() {

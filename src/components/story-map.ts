@@ -5,8 +5,8 @@ import type { IControl, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Lang, Scene } from '../story/types.ts';
 import { loadMapData, type MapData } from '../map/data.ts';
 import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
-import { applyScene } from '../map/scene.ts';
-import { styleForScene } from '../map/first-frame.ts';
+import { applyCamera, applyScene } from '../map/scene.ts';
+import { warmUpStyle } from '../map/warm-up.ts';
 import { LineAnimator } from '../map/animate.ts';
 import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
@@ -126,7 +126,7 @@ export class StoryMap extends LitElement {
     try {
       this.map = new lib.Map({
         container,
-        style: this.scene ? styleForScene(this.built, this.scene) : this.built.style,
+        style: warmUpStyle(this.built),
         interactive: false,
         attributionControl: false,
         center: [41.3, 35.6],
@@ -142,8 +142,9 @@ export class StoryMap extends LitElement {
     this.attribution = new lib.AttributionControl({ compact: true, customAttribution: ATTRIBUTION });
     map.addControl(this.attribution, this.controlCorner());
     this.animator = new LineAnimator(map);
-    // The first scene's camera from the start: the first tiles are the ones the reader sees.
-    this.applyCurrent(false);
+    // The first scene's camera from the start: the first tiles are the ones the reader sees. Its layers are set at
+    // 'load', once every layer has been drawn once.
+    if (this.scene) applyCamera(map, this.scene, { animate: false, padding: this.padding() });
     map.on('move', () => this.trackBounds());
     map.once('load', () => {
       if (this.compact) {
@@ -152,15 +153,15 @@ export class StoryMap extends LitElement {
         attribution?.classList.remove('maplibregl-compact-show');
         attribution?.removeAttribute('open');
       }
+      // Every layer has been drawn once (see warmUpStyle): now the current scene, still unseen.
       this.status = 'ready';
       this.applyCurrent(false);
       this.describe();
-      // 'load' is MapLibre's first complete frame, and the scene was in the style and camera from the start:
-      // the map can take the still image's place now.
-      this.drawn = true;
-      // `npm run bench` reads this mark: the live map's first frame on screen.
-      performance.mark('live-map-first-frame');
       map.once('idle', () => {
+        // The scene is complete: the map takes the still image's place.
+        this.drawn = true;
+        // `npm run bench` reads this mark: the live map's first frame on screen.
+        performance.mark('live-map-first-frame');
         this.dispatchEvent(new CustomEvent('map-ready', { detail: { map }, bubbles: true, composed: true }));
       });
     });

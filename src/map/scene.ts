@@ -25,7 +25,8 @@ export function visibleLayerIds(layers: GroupedLayer[], scene: Scene): string[] 
   return layers.filter((l) => l.group === 'base' || scene.layers.includes(l.group)).map((l) => l.layer.id);
 }
 
-function applyCamera(map: Map, scene: Scene, options: SceneOptions): void {
+/** Moves the camera to a scene (and nothing else). */
+export function applyCamera(map: Map, scene: Scene, options: SceneOptions): void {
   const duration = options.animate ? CAMERA_MS : 0;
   const camera = scene.camera;
   switch (camera.kind) {

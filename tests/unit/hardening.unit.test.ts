@@ -5,10 +5,10 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { DATA_FILES, type MapData } from '../../src/map/data.ts';
 import { buildStyle } from '../../src/map/layers/index.ts';
-import { HIGHLIGHT_LAYERS, highlightFilter } from '../../src/map/layers/places.ts';
+import { HIGHLIGHT_LAYERS, POINTS } from '../../src/map/layers/places.ts';
 import { theme } from '../../src/map/theme.ts';
 import { visibleLayerIds } from '../../src/map/scene.ts';
-import { styleForScene } from '../../src/map/first-frame.ts';
+import { warmUpStyle } from '../../src/map/warm-up.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 import { assertNoInline, cspContent } from '../../scripts/vite/csp.ts';
 
@@ -17,21 +17,19 @@ const data = Object.fromEntries(
 ) as MapData;
 const story = loadStory();
 
-describe('the first frame: each scene written into the style', () => {
-  for (const step of story.steps) {
-    it(`${step.id}: valid, with exactly the scene's layers visible and its places highlighted`, () => {
-      const built = buildStyle({ data, lang: 'en', theme });
-      const style = styleForScene(built, step.scene);
-      expect(validateStyleMin(style)).toEqual([]);
-      const visible = style.layers.filter((l) => l.type !== 'background' && l.layout?.visibility === 'visible').map((l) => l.id);
-      expect(visible).toEqual(visibleLayerIds(built.layers, step.scene));
-      for (const [id, highlighted] of Object.entries(HIGHLIGHT_LAYERS)) {
-        expect(style.layers.find((l) => l.id === id)).toMatchObject({ filter: highlightFilter(step.scene.highlight, highlighted) });
-      }
-      // The built style itself is left as it was.
-      expect(built.style.layers.some((l) => l.type !== 'background' && l.layout?.visibility === 'none')).toBe(false);
-    });
-  }
+describe('the warm-up frame: every layer drawn once, unseen, before the first scene', () => {
+  it('is a valid style with every layer of every scene visible and every place in both place layers', () => {
+    const built = buildStyle({ data, lang: 'en', theme });
+    const style = warmUpStyle(built);
+    expect(validateStyleMin(style)).toEqual([]);
+    const visible = new Set(style.layers.filter((l) => l.type === 'background' || l.layout?.visibility === 'visible').map((l) => l.id));
+    expect(visible.size).toBe(style.layers.length);
+    // Every layer any step shows is in it, so no step draws a layer the warm-up has not.
+    for (const step of story.steps) for (const id of visibleLayerIds(built.layers, step.scene)) expect(visible.has(id), `${step.id}: ${id}`).toBe(true);
+    for (const id of Object.keys(HIGHLIGHT_LAYERS)) expect(style.layers.find((l) => l.id === id)).toMatchObject({ filter: POINTS });
+    // The built style itself is left as it was.
+    expect(built.style.layers.some((l) => l.type !== 'background' && l.layout?.visibility === 'visible')).toBe(false);
+  });
 });
 
 describe('the Content-Security-Policy', () => {

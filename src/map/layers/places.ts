@@ -3,7 +3,8 @@ import type { PlaceId } from '../../story/types.ts';
 import type { LayerContext, LayerModule } from './types.ts';
 import { nameField } from './types.ts';
 
-const POINTS: ExpressionSpecification = ['!=', ['get', 'kind'], 'area'];
+/** Every place drawn as a point (not an area). */
+export const POINTS: ExpressionSpecification = ['!=', ['get', 'kind'], 'area'];
 const APPROXIMATE: ExpressionSpecification = ['==', ['get', 'precision'], 'approximate'];
 
 /** Filter for the highlighted places of a scene (or, negated, the others). */
