@@ -39,14 +39,12 @@ await buildFloor(path.join(work, 'floor'));
 gzipCopy(path.join(work, 'story'), path.join(work, 'story-gz'));
 gzipCopy(path.join(work, 'floor'), path.join(work, 'floor-gz'));
 
-/** Bytes the server sends for a URL: the size of the gzip-encoded file. */
-const sizeIn = (dir, base) => (url) => {
-  const file = path.join(dir, decodeURIComponent(new URL(url).pathname.slice(base.length)));
-  return fs.existsSync(file) ? fs.statSync(file).size : undefined;
-};
+/** What each server sent, as it sent it: the JavaScript bytes before a page's mark are counted from this. */
+const served = { story: [], floor: [] };
+const record = (list) => (pathname, status, bytes) => list.push({ at: Date.now(), pathname, status, bytes });
 const gzip = { 'content-encoding': 'gzip', vary: 'accept-encoding' };
-const story = await serve({ dir: path.join(work, 'story-gz'), base: '/story/', headers: gzip });
-const floor = await serve({ dir: path.join(work, 'floor-gz'), base: '/floor/', headers: gzip });
+const story = await serve({ dir: path.join(work, 'story-gz'), base: '/story/', headers: gzip, onServe: record(served.story) });
+const floor = await serve({ dir: path.join(work, 'floor-gz'), base: '/floor/', headers: gzip, onServe: record(served.floor) });
 const loadBefore = load();
 const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
 const chromiumVersion = browser.version();
@@ -59,8 +57,6 @@ try {
   // "story": the reader does not move; its first map pixels are the still image of the first scene.
   // "live": the reader's mouse moves from the start, which starts the live map; timed to its first frame.
   const runs = { story: { desktop: [], mobile: [] }, live: { desktop: [], mobile: [] }, floor: { desktop: [], mobile: [] } };
-  const storySize = sizeIn(path.join(work, 'story-gz'), '/story/');
-  const floorSize = sizeIn(path.join(work, 'floor-gz'), '/floor/');
   for (let i = 0; i < RUNS; i++) {
     for (const p of ['desktop', 'mobile']) {
       // Rotate which page goes first, so drift in the machine's load favours none.
@@ -69,8 +65,8 @@ try {
       for (const page of order) {
         const r =
           page === 'floor'
-            ? await firstView(browser, floorUrl(floor.url, cameras[p]), p, floorSize)
-            : await firstView(browser, story.url, p, storySize, page === 'live' ? { mark: 'live-map-first-frame', moving: true } : {});
+            ? await firstView(browser, floorUrl(floor.url, cameras[p]), p, served.floor)
+            : await firstView(browser, story.url, p, served.story, page === 'live' ? { mark: 'live-map-first-frame', moving: true } : {});
         runs[page][p].push(r);
         log(`run ${i + 1}/${RUNS} ${p.padEnd(7)} ${page.padEnd(5)} first map pixels ${Math.round(r.firstPixels)} ms, FCP ${Math.round(r.fcp ?? -1)} ms, JS ${(r.jsBytes / 1024).toFixed(0)} KB`);
       }

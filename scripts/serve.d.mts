@@ -7,6 +7,8 @@ export interface ServeOptions {
   port?: number;
   host?: string;
   headers?: Record<string, string>;
+  /** Told of every response: the URL's path, the status and the bytes of the body sent. */
+  onServe?: (pathname: string, status: number, bytes: number) => void;
 }
 export interface Server {
   /** The site's address, ending with the base path. */

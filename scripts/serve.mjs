@@ -11,8 +11,11 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.woff2': 'font/woff2', '.txt': 'text/plain',
 };
 
-/** Starts a server; resolves with { url, close }. */
-export function serve({ dir = 'dist', base = '/', port = 0, host = '127.0.0.1', headers = {} } = {}) {
+/**
+ * Starts a server; resolves with { url, close }. Files carry an ETag and a conditional request for an unchanged
+ * file gets 304, as from any static host. `onServe(pathname, status, bytes)` is told of every response.
+ */
+export function serve({ dir = 'dist', base = '/', port = 0, host = '127.0.0.1', headers = {}, onServe } = {}) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -22,12 +25,18 @@ export function serve({ dir = 'dist', base = '/', port = 0, host = '127.0.0.1', 
     const file = path.join(root, rel);
     if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { res.writeHead(404); res.end('not found'); return; }
     const hashed = /\/assets\//.test(file);
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...headers,
-    });
+    const stat = fs.statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.round(stat.mtimeMs).toString(16)}"`;
+    const common = { 'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', etag, ...headers };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, common);
+      res.end();
+      onServe?.(url.pathname, 304, 0);
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...common });
     fs.createReadStream(file).pipe(res);
+    onServe?.(url.pathname, 200, stat.size);
   });
   return new Promise((resolve) => {
     server.listen(port, host, () => {

@@ -77,13 +77,13 @@ function keepMoving(page) {
 /**
  * One cold load: time to the page's performance mark `mark`, paint timings, and JS bytes transferred before it.
  * With `moving`, the reader's mouse moves over the page from the start (the story starts its live map on that).
- * `sizeOf(url)` gives the bytes the server sends for a file (Chromium reports no size for a module worker's script).
+ * `served` is the server's own log ({ at, pathname, status, bytes }): JS bytes count what it sent, once per download,
+ * whatever the browser's cache did with it (Chromium reports no size for a module worker's script).
  */
-export async function firstView(browser, url, profileName, sizeOf, { mark = 'map-first-pixels', moving = false } = {}) {
+export async function firstView(browser, url, profileName, served, { mark = 'map-first-pixels', moving = false } = {}) {
   const { context, page } = await openPage(browser, profileName);
-  const finished = [];
-  page.on('requestfinished', (request) => finished.push(request));
   let stop = async () => {};
+  const since = Date.now();
   try {
     await page.goto(url, { waitUntil: 'commit' });
     if (moving) stop = keepMoving(page);
@@ -98,16 +98,10 @@ export async function firstView(browser, url, profileName, sizeOf, { mark = 'map
       lcp: window.__bench.lcp || null,
       longTasks: window.__bench.longTasks.length,
     }), mark);
-    let jsBytes = 0;
-    let jsFiles = 0;
-    for (const request of finished) {
-      if (!/\.m?js$/.test(new URL(request.url()).pathname)) continue;
-      const timing = request.timing();
-      if (timing.startTime + timing.responseEnd > times.origin + times.firstPixels) continue;
-      const sizes = await request.sizes();
-      jsBytes += (sizeOf?.(request.url()) ?? sizes.responseBodySize) + sizes.responseHeadersSize;
-      jsFiles += 1;
-    }
+    const until = times.origin + times.firstPixels;
+    const js = served.filter((r) => r.at >= since && r.at <= until && /\.m?js$/.test(r.pathname));
+    const jsBytes = js.reduce((sum, r) => sum + r.bytes, 0);
+    const jsFiles = js.filter((r) => r.status === 200).length;
     return { firstPixels: times.firstPixels, fcp: times.fcp, lcp: times.lcp, jsBytes, jsFiles };
   } finally {
     await stop();

@@ -3,14 +3,16 @@
  * - The text fonts in the default language (English, regular and bold) are preloaded, so the text's first paint
  *   is already in them and does not reflow when they arrive.
  * - The live map (the MapLibre chunk, its worker and the map's data files) starts at the reader's first gesture;
- *   until then the still image stands in. Its files are prefetched at the lowest priority, so they are usually in
- *   the cache by then without competing with the text, the fonts and the still image for a slow link.
- *   Prefetched responses go to the HTTP cache, where the module import, the module worker and `loadMapData`'s
- *   fetches (same URL, CORS mode, same-origin credentials) find them.
+ *   until then the still image stands in. Its prefetch links are written into an inert <template id="map-prefetch">,
+ *   which src/map/prefetch.ts puts into the head once the page has loaded and is idle: on a slow link the text,
+ *   its fonts and the still image get the whole connection first, and the map's files are usually in the cache by
+ *   the time the reader moves. Prefetched responses go to the HTTP cache, where the module import, the module worker
+ *   and `loadMapData`'s fetches (same URL, CORS mode, same-origin credentials) find them.
  */
 import type { Plugin } from 'vite';
 import type { HtmlTagDescriptor } from 'vite';
 import { DATA_FILES } from '../../src/map/data.ts';
+import { MAP_PREFETCH_ID } from '../../src/map/prefetch.ts';
 
 const FONTS = /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
 const MAP_CODE = /^assets\/maplibre-(gl-worker-)?[\w-]+\.m?js$/;
@@ -27,12 +29,14 @@ export function preloadMap(): Plugin {
         for (const font of files.filter((f) => FONTS.test(f)).sort()) {
           tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${font}` }, injectTo: 'head' });
         }
+        const later: HtmlTagDescriptor[] = [];
         for (const code of files.filter((f) => MAP_CODE.test(f)).sort()) {
-          tags.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'script', crossorigin: true, href: `./${code}` }, injectTo: 'head' });
+          later.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'script', crossorigin: true, href: `./${code}` } });
         }
         for (const name of DATA_FILES) {
-          tags.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'fetch', crossorigin: true, href: `./data/${name}.geojson` }, injectTo: 'head' });
+          later.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'fetch', crossorigin: true, href: `./data/${name}.geojson` } });
         }
+        tags.push({ tag: 'template', attrs: { id: MAP_PREFETCH_ID }, children: later, injectTo: 'body' });
         return tags;
       },
     },

@@ -7,6 +7,7 @@ import { loadMapData, type MapData } from '../map/data.ts';
 import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
 import { applyCamera, applyScene } from '../map/scene.ts';
 import { warmUpStyle } from '../map/warm-up.ts';
+import { prefetchMapLater } from '../map/prefetch.ts';
 import { LineAnimator } from '../map/animate.ts';
 import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
@@ -88,6 +89,7 @@ export class StoryMap extends LitElement {
   private woken = false;
 
   override firstUpdated(): void {
+    prefetchMapLater();
     for (const type of READER_SIGNS) window.addEventListener(type, this.wake, { capture: true, passive: true });
   }
 
