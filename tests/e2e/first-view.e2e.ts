@@ -41,6 +41,32 @@ test.describe('before the reader moves', () => {
     expect(g.refused).toEqual([]);
   });
 
+  test("MapLibre's code is prefetched after the page has loaded, downloaded once, and used from the cache by the map", async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    // Bytes that came over the network for MapLibre's chunk, per request; a response from a cache adds 0.
+    const chunk = /\/assets\/maplibre-[\w-]+\.js$/;
+    const urls = new Map<string, string>();
+    const downloads: number[] = [];
+    let firstRequestAt = 0;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!chunk.test(e.request.url)) return;
+      urls.set(e.requestId, e.request.url);
+      firstRequestAt ||= e.wallTime * 1000;
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      if (urls.has(e.requestId) && e.encodedDataLength > 10_000) downloads.push(e.encodedDataLength);
+    });
+    await page.goto('./');
+    await page.waitForLoadState('load');
+    const loadedAt = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByType('navigation')[0]!.toJSON().loadEventStart);
+    await expect.poll(() => downloads.length, { message: 'MapLibre is prefetched while the reader reads' }).toBe(1);
+    expect(firstRequestAt, 'the prefetch starts after the load event').toBeGreaterThanOrEqual(loadedAt);
+    await mapIdle(page);
+    expect(urls.size, 'the chunk was asked for again by the map').toBe(2);
+    expect(downloads, 'and came from the cache').toHaveLength(1);
+  });
+
   test('a change of step starts the live map too, at that step', async ({ page }) => {
     await page.goto('./');
     await expect(storyMap(page).locator('static-map svg path').first()).toBeAttached();
