@@ -13,7 +13,7 @@ import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
 import './map-locator.ts';
-import './static-map.ts';
+import { firstStillPainted } from './static-map.ts';
 import { mapPadding } from '../map/static/frame.ts';
 
 /** 'lost': the browser took the WebGL context away; the still image shows until the map has redrawn. */
@@ -89,7 +89,7 @@ export class StoryMap extends LitElement {
   private woken = false;
 
   override firstUpdated(): void {
-    prefetchMapLater();
+    prefetchMapLater(firstStillPainted);
     for (const type of READER_SIGNS) window.addEventListener(type, this.wake, { capture: true, passive: true });
   }
 
