@@ -2,9 +2,6 @@
  * What the page asks for ahead of use.
  * - The text fonts in the default language (English, regular and bold) are preloaded, so the text's first paint
  *   is already in them and does not reflow when they arrive.
- * - The still image of the default edition's first step (English, first step) is preloaded: it is the story's
- *   first map, fetched by <static-map> (same URL, CORS mode, same-origin credentials), and would otherwise be asked
- *   for only once the story's script has run.
  * - The live map (the MapLibre chunk, its worker and the map's data files) starts at the reader's first gesture;
  *   until then the still image stands in. Its prefetch links are written into an inert <template id="map-prefetch">,
  *   which src/map/prefetch.ts puts into the head once the page has loaded and is idle: on a slow link the text,
@@ -16,8 +13,6 @@ import type { Plugin } from 'vite';
 import type { HtmlTagDescriptor } from 'vite';
 import { DATA_FILES } from '../../src/map/data.ts';
 import { MAP_PREFETCH_ID } from '../../src/map/prefetch.ts';
-import { loadStory } from '../../src/story/load-node.ts';
-import { staticMapPath } from './static-maps.ts';
 
 const FONTS = /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
 const MAP_CODE = /^assets\/maplibre-(gl-worker-)?[\w-]+\.m?js$/;
@@ -34,8 +29,6 @@ export function preloadMap(): Plugin {
         for (const font of files.filter((f) => FONTS.test(f)).sort()) {
           tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${font}` }, injectTo: 'head' });
         }
-        const first = loadStory().steps[0];
-        if (first) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `./${staticMapPath('en', first.id)}` }, injectTo: 'head' });
         const later: HtmlTagDescriptor[] = [];
         for (const code of files.filter((f) => MAP_CODE.test(f)).sort()) {
           later.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'script', crossorigin: true, href: `./${code}` } });
