@@ -4,9 +4,9 @@
  *   is already in them and does not reflow when they arrive.
  * - The live map (the MapLibre chunk, its worker and the map's data files) starts at the reader's first gesture;
  *   until then the still image stands in. Its prefetch links are written into an inert <template id="map-prefetch">,
- *   which src/map/prefetch.ts puts into the head once the page has loaded and is idle: on a slow link the text,
- *   its fonts and the still image get the whole connection first, and the map's files are usually in the cache by
- *   the time the reader moves. Prefetched responses go to the HTTP cache, where the module import, the module worker
+ *   which src/map/prefetch.ts puts into the head once the page has loaded, its first still image has painted and the
+ *   browser is idle: on a slow link the text, its fonts and the still image get the whole connection first, and the
+ *   map's files are usually in the cache by the time the reader moves. Prefetched responses go to the HTTP cache, where the module import, the module worker
  *   and `loadMapData`'s fetches (same URL, CORS mode, same-origin credentials) find them.
  */
 import type { Plugin } from 'vite';
