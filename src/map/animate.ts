@@ -29,7 +29,8 @@ const DURATION_MS = 1800;
 function setProgress(map: Map, d: Drawable, progress: number): void {
   if (!map.getLayer(d.line)) return;
   map.setPaintProperty(d.line, 'line-gradient', revealGradient(d.color, progress));
-  if (d.head && map.getLayer(d.head)) map.setPaintProperty(d.head, 'fill-opacity', progress >= 1 ? 1 : 0);
+  // The head's colour, not its opacity: opacity says whether the scene shows the arrow at all (see showLayer).
+  if (d.head && map.getLayer(d.head)) map.setPaintProperty(d.head, 'fill-color', progress >= 1 ? d.color : 'rgba(0,0,0,0)');
   if (d.label && map.getLayer(d.label)) map.setPaintProperty(d.label, 'text-opacity', progress >= 1 ? 1 : 0);
 }
 

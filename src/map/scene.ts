@@ -3,6 +3,7 @@ import type { Scene } from '../story/types.ts';
 import type { GroupedLayer } from './layers/types.ts';
 import { HIGHLIGHT_LAYERS, highlightFilter } from './layers/places.ts';
 import { sceneBounds } from './places.ts';
+import { showLayer } from './layer-switch.ts';
 
 export interface SceneOptions {
   /** Fly the camera (false under reduced motion, on first load and on jumps far away). */
@@ -54,9 +55,7 @@ export function applyCamera(map: Map, scene: Scene, options: SceneOptions): void
 /** Applies a scene whole: visibility, highlights and camera. The same scene always gives the same map. */
 export function applyScene(map: Map, layers: GroupedLayer[], scene: Scene, options: SceneOptions): void {
   const visible = new Set(visibleLayerIds(layers, scene));
-  for (const { layer } of layers) {
-    if (map.getLayer(layer.id)) map.setLayoutProperty(layer.id, 'visibility', visible.has(layer.id) ? 'visible' : 'none');
-  }
+  for (const { layer } of layers) showLayer(map, layer, visible.has(layer.id));
   for (const [id, highlighted] of Object.entries(HIGHLIGHT_LAYERS)) {
     if (map.getLayer(id)) map.setFilter(id, highlightFilter(scene.highlight, highlighted));
   }

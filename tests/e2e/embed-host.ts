@@ -118,7 +118,11 @@ export async function frameState(frame: Frame): Promise<FrameState> {
     const map = story.map;
     const stepper = story.shadowRoot!.querySelector('story-stepper')!;
     const title = stepper.shadowRoot!.querySelector('story-step')!.shadowRoot!.querySelector('h2#title')!.textContent ?? '';
-    const visible = map ? map.getStyle().layers.filter((l) => map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id) : [];
+    const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
+    // A layer is drawn unless it is switched off or fully transparent (the story fades fills, lines and dots out).
+    const drawn = (l: { id: string; type: string }) =>
+      map!.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || opacity[l.type].some((name) => map!.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
+    const visible = map ? map.getStyle().layers.filter(drawn).map((l) => l.id) : [];
     return { step: story.step, lang: document.documentElement.lang, dir: document.documentElement.dir, hash: location.hash, title, visible };
   });
 }

@@ -73,10 +73,11 @@ export async function mapState(page: Page): Promise<MapState> {
     const map = story?.map;
     if (!story || !map) throw new Error('no map');
     const c = map.getCenter();
-    const visible = map
-      .getStyle()
-      .layers.filter((l) => map.getLayoutProperty(l.id, 'visibility') !== 'none')
-      .map((l) => l.id);
+    // A layer is drawn unless it is switched off or fully transparent (the story fades fills, lines and dots out).
+    const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
+    const drawn = (l: { id: string; type: string }) =>
+      map.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || opacity[l.type].some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
+    const visible = map.getStyle().layers.filter(drawn).map((l) => l.id);
     return { step: story.step, center: [c.lng, c.lat], zoom: map.getZoom(), visible };
   });
 }
