@@ -28,8 +28,8 @@ export function checkTargets(r) {
   const checks = [
     { name: 'first map pixels ≤ 1.10× the floor (desktop)', ok: r.ratios.firstPixels.desktop != null && r.ratios.firstPixels.desktop <= 1.1 },
     { name: 'first map pixels ≤ 1.10× the floor (mobile)', ok: r.ratios.firstPixels.mobile != null && r.ratios.firstPixels.mobile <= 1.1 },
-    { name: 'no long task over 50 ms while scrolling (desktop, page composited on the GPU path)', ok: r.scroll.gpu.story.over50 === 0 },
-    { name: 'no long task over 50 ms while scrolling (desktop, page composited in software)', ok: r.scroll.software.story.over50 === 0 },
+    { name: 'no long task over 50 ms while scrolling, median run (desktop, page composited on the GPU path)', ok: r.scroll.gpu.story.over50 === 0 },
+    { name: 'no long task over 50 ms while scrolling, median run (desktop, page composited in software)', ok: r.scroll.software.story.over50 === 0 },
   ];
   if (mobile) {
     checks.push({ name: 'Lighthouse mobile performance ≥ 90', ok: mobile.performance >= 90 });
@@ -63,7 +63,7 @@ export function markdown(r) {
   for (const [mode, label] of Object.entries(modes)) {
     const s = r.scroll[mode];
     lines.push(
-      `| long tasks while scrolling all ${s.story.steps} steps, desktop, ${label} (count / over 50 ms / longest) | ${n(s.story.count)} / ${n(s.story.over50)} / ${ms(s.story.max)} | ${n(s.floor.count)} / ${n(s.floor.over50)} / ${ms(s.floor.max)} (same camera moves) | ${x(ratio(s.story.total, s.floor.total))} (blocking total) |`,
+      `| long tasks while scrolling all ${s.story.steps} steps, desktop, ${label}: median count / over 50 ms / longest; runs with any over 50 ms; longest of any run | ${n(s.story.count)} / ${n(s.story.over50)} / ${ms(s.story.max)}; ${s.story.runsOver50} of ${s.story.runs}; ${ms(s.story.worstMax)} | ${n(s.floor.count)} / ${n(s.floor.over50)} / ${ms(s.floor.max)}; ${s.floor.runsOver50} of ${s.floor.runs}; ${ms(s.floor.worstMax)} (same camera moves) | ${x(ratio(s.story.total, s.floor.total))} (blocking total) |`,
     );
   }
   if (r.lighthouse) {

@@ -87,6 +87,8 @@ export class StoryMap extends LitElement {
   private resizeObserver?: ResizeObserver;
   private attribution?: IControl;
   private woken = false;
+  /** The element's size as the ResizeObserver last gave it: read at each step without forcing a layout. */
+  private size?: { width: number; height: number };
 
   override firstUpdated(): void {
     prefetchMapLater(firstStillPainted);
@@ -169,7 +171,9 @@ export class StoryMap extends LitElement {
     });
     map.on('webglcontextlost', this.onContextLost);
     map.on('webglcontextrestored', this.onContextRestored);
-    this.resizeObserver = new ResizeObserver(() => {
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect;
+      if (box) this.size = { width: box.width, height: box.height };
       map.resize();
       if (this.status === 'ready') this.applyCurrent(false);
     });
@@ -232,7 +236,7 @@ export class StoryMap extends LitElement {
   }
 
   private padding(): Required<PaddingOptions> {
-    const { width, height } = this.getBoundingClientRect();
+    const { width, height } = this.size ?? this.getBoundingClientRect();
     return mapPadding({ width, height }, { compact: this.compact, coverBottom: this.coverBottom });
   }
 
