@@ -60,7 +60,7 @@ describe('the story content', () => {
     const trench = story.steps.find((s) => s.id === 'trench');
     expect(trench?.scene.animation).toBe('draw-trench');
     expect(trench?.figures?.map((f) => f.value.en)).toEqual(['620 km', '≈ 599 km']);
-    expect(trench?.figures?.[1]?.who.en).toBe('Measured on Natural Earth border data');
+    expect(trench?.figures?.[1]?.who.en).toBe('a measurement of Natural Earth’s border data');
   });
 
   it('keeps paragraphs short, numbers in Western digits and one spelling per name', () => {
