@@ -8,6 +8,7 @@ import { serve, type Server } from '../../scripts/serve.mjs';
 import { embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
 import { readStoryMessage, type StoryMessage } from '../../src/embed/protocol.ts';
 import type { Lang } from '../../src/story/types.ts';
+import { drawnLayerIds } from './fixtures.ts';
 
 export const FRAME = 'iframe[src*="embed=1"]';
 
@@ -113,16 +114,11 @@ export interface FrameState {
 }
 
 export async function frameState(frame: Frame): Promise<FrameState> {
-  return frame.evaluate(() => {
+  const state = await frame.evaluate(() => {
     const story = document.querySelector('map-story')!;
-    const map = story.map;
     const stepper = story.shadowRoot!.querySelector('story-stepper')!;
     const title = stepper.shadowRoot!.querySelector('story-step')!.shadowRoot!.querySelector('h2#title')!.textContent ?? '';
-    const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
-    // A layer is drawn unless it is switched off or fully transparent (the story fades fills, lines and dots out).
-    const drawn = (l: { id: string; type: string }) =>
-      map!.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || opacity[l.type].some((name) => map!.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
-    const visible = map ? map.getStyle().layers.filter(drawn).map((l) => l.id) : [];
-    return { step: story.step, lang: document.documentElement.lang, dir: document.documentElement.dir, hash: location.hash, title, visible };
+    return { step: story.step, lang: document.documentElement.lang, dir: document.documentElement.dir, hash: location.hash, title };
   });
+  return { ...state, visible: await frame.evaluate(drawnLayerIds) };
 }

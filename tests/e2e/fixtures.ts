@@ -67,19 +67,28 @@ export interface MapState {
   visible: string[];
 }
 
+/**
+ * Runs in the page (or a frame): the ids of the map's layers a reader can see. A layer is drawn unless it is switched
+ * off or fully transparent: the story fades fills, lines and dots out. Self-contained, so that it can be evaluated.
+ */
+export function drawnLayerIds(): string[] {
+  const map = document.querySelector('map-story')?.map;
+  if (!map) return [];
+  const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
+  const drawn = (l: { id: string; type: string }) =>
+    map.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || opacity[l.type].some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
+  return map.getStyle().layers.filter(drawn).map((l) => l.id);
+}
+
 export async function mapState(page: Page): Promise<MapState> {
-  return page.evaluate(() => {
+  const state = await page.evaluate(() => {
     const story = document.querySelector('map-story');
     const map = story?.map;
     if (!story || !map) throw new Error('no map');
     const c = map.getCenter();
-    // A layer is drawn unless it is switched off or fully transparent (the story fades fills, lines and dots out).
-    const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
-    const drawn = (l: { id: string; type: string }) =>
-      map.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || opacity[l.type].some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
-    const visible = map.getStyle().layers.filter(drawn).map((l) => l.id);
-    return { step: story.step, center: [c.lng, c.lat], zoom: map.getZoom(), visible };
+    return { step: story.step, center: [c.lng, c.lat] as [number, number], zoom: map.getZoom() };
   });
+  return { ...state, visible: await page.evaluate(drawnLayerIds) };
 }
 
 /** How many distinct colours (quantised) the map's area shows: a blank map has one or two. */
