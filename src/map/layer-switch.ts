@@ -16,10 +16,10 @@ function fadedType(layer: LayerSpecification): FadedType | null {
 
 /**
  * A layer's own value for one of its opacity properties: 1 where its style leaves it unset. The story's styles give
- * these as plain numbers (tests/unit/style.unit.test.ts checks it): an opacity that varied by feature would make
- * MapLibre lay out the source again at each change.
+ * these as plain numbers (tests/unit/layer-switch.unit.test.ts checks it): an opacity that varied by feature would
+ * make MapLibre lay out the source again at each change.
  */
-export function ownOpacity(layer: LayerSpecification, name: Opacity): number {
+function ownOpacity(layer: LayerSpecification, name: Opacity): number {
   const paint: Readonly<Record<string, unknown>> = 'paint' in layer && layer.paint ? layer.paint : {};
   const value = paint[name];
   return typeof value === 'number' ? value : 1;
@@ -30,8 +30,8 @@ export function ownOpacity(layer: LayerSpecification, name: Opacity): number {
  *
  * Fills, lines and dots are hidden by setting their opacity to 0. MapLibre skips drawing them, and a paint change
  * leaves their source's tiles as they are. Changing `visibility` instead would make MapLibre lay out every tile of
- * the source again, in the middle of the camera flight that follows a step change. For the countries, that took
- * the page's main thread for tens of milliseconds.
+ * the source again, in the middle of the camera flight that follows a step change; traced, those reloads sat in the
+ * longest main-thread tasks of a scroll through the story.
  *
  * Labels keep `visibility`. A label that is only transparent still takes its place in label placement and would
  * push other labels away.
@@ -46,7 +46,7 @@ export function showLayer(map: Map, layer: LayerSpecification, shown: boolean): 
   for (const name of OPACITY[type]) map.setPaintProperty(layer.id, name, shown ? ownOpacity(layer, name) : 0);
 }
 
-/** Whether a layer is drawn, read back from the map by the same rules (for tests and for the page's own checks). */
+/** Whether a layer is drawn, read back from the map by the same rules. */
 export function isLayerShown(map: Map, layer: LayerSpecification): boolean {
   if (map.getLayoutProperty(layer.id, 'visibility') === 'none') return false;
   const type = fadedType(layer);
