@@ -91,22 +91,31 @@ export async function mapState(page: Page): Promise<MapState> {
   return { ...state, visible: await page.evaluate(drawnLayerIds) };
 }
 
+/**
+ * The colours of a PNG screenshot, [r, g, b] for every `step`-th pixel. Decoded in the page, without fetch(): the
+ * page's Content-Security-Policy (connect-src 'self') refuses data: URLs.
+ */
+export async function pixelsOf(page: Page, png: Buffer, step = 1): Promise<[number, number, number][]> {
+  return page.evaluate(
+    async ({ b64, step }) => {
+      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+      if (!ctx) throw new Error('no 2D canvas to decode a screenshot');
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const out: [number, number, number][] = [];
+      for (let i = 0; i < data.length; i += 4 * step) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+      return out;
+    },
+    { b64: png.toString('base64'), step },
+  );
+}
+
 /** How many distinct colours (quantised) the map's area shows: a blank map has one or two. */
 export async function mapColours(page: Page): Promise<number> {
   const shot = await page.locator('map-story').locator('story-map').screenshot();
-  return page.evaluate(async (b64) => {
-    // Decoded without fetch(): the page's Content-Security-Policy (connect-src 'self') refuses data: URLs.
-    const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
-    const bitmap = await createImageBitmap(blob);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4 * 7) seen.add(((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4));
-    return seen.size;
-  }, shot.toString('base64'));
+  const pixels = await pixelsOf(page, shot, 7);
+  return new Set(pixels.map(([r, g, b]) => ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4))).size;
 }
 
 export async function stepIds(page: Page): Promise<string[]> {

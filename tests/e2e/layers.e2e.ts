@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FeatureCollection, Polygon } from 'geojson';
-import { test, expect, mapIdle } from './fixtures.ts';
+import { test, expect, mapIdle, pixelsOf } from './fixtures.ts';
 import { theme } from '../../src/map/theme.ts';
 
 const arrows = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../public/data/arrows.geojson'), 'utf8')) as FeatureCollection;
@@ -25,17 +25,8 @@ async function colourAt(page: Page, lngLat: [number, number]): Promise<[number, 
   }, lngLat);
   if (!point) return null;
   const shot = await page.screenshot({ clip: { x: Math.round(point.x) - 1, y: Math.round(point.y) - 1, width: 3, height: 3 } });
-  return page.evaluate(async (b64) => {
-    // Decoded without fetch(): the page's Content-Security-Policy (connect-src 'self') refuses data: URLs.
-    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const d = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const sum = [0, 0, 0];
-    for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k]! += d[i + k]!;
-    const n = d.length / 4;
-    return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
-  }, shot.toString('base64'));
+  const pixels = await pixelsOf(page, shot);
+  return [0, 1, 2].map((k) => pixels.reduce((sum, p) => sum + p[k]!, 0) / pixels.length) as [number, number, number];
 }
 
 const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
