@@ -2,6 +2,8 @@
 // and the movement arrows. All of them are drawn, not surveyed.
 
 import * as turf from '@turf/turf';
+import { feature as topoFeature } from 'topojson-client';
+import { buildBorder, loadTopology } from './countries.mjs';
 
 /** @typedef {import('geojson').Feature} Feature */
 /** @typedef {import('geojson').Position} Position */
@@ -177,7 +179,7 @@ export function buildTrench(border, borderKm, iraq) {
     claimed_km: TRENCH_CLAIMED_KM,
     border_km: borderKm,
     label_en: `Trench (schematic): ${TRENCH_CLAIMED_KM} km, as claimed by Iraq`,
-    label_ar: `الخندق (رسم توضيحي): ${TRENCH_CLAIMED_KM} كم بحسب العراق`,
+    label_ar: `الخندق (رسم تخطيطي): ${TRENCH_CLAIMED_KM} كم بحسب العراق`,
   };
   return [
     { type: 'Feature', properties: { role: 'line', ...properties }, geometry: smooth.geometry },
@@ -242,15 +244,67 @@ export function arrow(spec) {
   ];
 }
 
-/** Where the transfer arrow stops: somewhere inside Iraq, at no named site. */
-export const TRANSFER_END = /** @type {Position} */ ([42.55, 36.5]);
+/**
+ * Where the transfer arrow stops: just across the border, about 19 km inside
+ * Iraq, at no named site. The destination ("a secure location inside Iraq")
+ * is not public, so the tip must not read as one: it stays near the border
+ * and far from Mosul (see checkTransferEnd). East of the border's bend rather
+ * than south of it, so that the label under the head stays clear of Al-Hol's.
+ */
+export const TRANSFER_END = /** @type {Position} */ ([41.92, 36.45]);
+/** The tip lies at most this far from the Syria–Iraq border, in km. */
+export const TRANSFER_MAX_BORDER_KM = 30;
+/** and at least this far inside Iraq, so the arrow clearly crosses. */
+export const TRANSFER_MIN_BORDER_KM = 10;
+/** and at least this far from Mosul, in km. */
+export const TRANSFER_MIN_MOSUL_KM = 100;
+
+/**
+ * Throws unless the transfer arrow's tip lies inside Iraq, just across the
+ * border and far from Mosul.
+ * @param {Position} tip
+ * @param {Feature<LineString>} border the Syria–Iraq border
+ * @param {Feature} iraq Iraq's polygon
+ * @param {Position} mosul
+ */
+export function checkTransferEnd(tip, border, iraq, mosul) {
+  if (!turf.booleanPointInPolygon(tip, /** @type {any} */ (iraq))) {
+    throw new Error(`Transfer arrow tip ${tip} lies outside Iraq`);
+  }
+  const fromBorder = turf.pointToLineDistance(tip, border, { units: 'kilometers' });
+  if (fromBorder > TRANSFER_MAX_BORDER_KM || fromBorder < TRANSFER_MIN_BORDER_KM) {
+    throw new Error(
+      `Transfer arrow tip ${tip} lies ${fromBorder.toFixed(1)} km from the border ` +
+        `(allowed ${TRANSFER_MIN_BORDER_KM}–${TRANSFER_MAX_BORDER_KM} km)`,
+    );
+  }
+  const fromMosul = turf.distance(tip, mosul, { units: 'kilometers' });
+  if (fromMosul < TRANSFER_MIN_MOSUL_KM) {
+    throw new Error(`Transfer arrow tip ${tip} lies ${fromMosul.toFixed(0)} km from Mosul (at least ${TRANSFER_MIN_MOSUL_KM})`);
+  }
+}
+
+/**
+ * The Syria–Iraq border and Iraq's unsimplified polygon from Natural Earth.
+ * @returns {{ border: Feature<LineString>, iraq: Feature }}
+ */
+function naturalEarthFrontier() {
+  const topology = loadTopology('countries-10m.json');
+  const geometry = /** @type {any} */ (topology.objects.countries).geometries.find(
+    (/** @type {any} */ g) => g.properties.name === 'Iraq',
+  );
+  return { border: buildBorder(topology).line, iraq: /** @type {Feature} */ (topoFeature(topology, geometry)) };
+}
 
 /**
  * The story's movement arrows.
  * @param {Place[]} places
+ * @param {{ border: Feature<LineString>, iraq: Feature }} [frontier] the border and Iraq
+ *   to check the transfer arrow's tip against (default: read from Natural Earth)
  * @returns {Feature[]}
  */
-export function buildArrows(places) {
+export function buildArrows(places, frontier = naturalEarthFrontier()) {
+  checkTransferEnd(TRANSFER_END, frontier.border, frontier.iraq, place(places, 'mosul').coordinates);
   const hasakah = place(places, 'hasakah').coordinates;
   /** @type {ArrowSpec[]} */
   const specs = [

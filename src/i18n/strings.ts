@@ -54,7 +54,7 @@ const en = {
   transferLabel: 'Into Iraq: destination not public',
   trenchLabel: 'Trench (schematic)',
   trenchClaim: '{claimed} claimed by Iraq',
-  trenchMeasured: 'border measured at {measured}',
+  trenchMeasured: 'border measured at about {measured}',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -79,7 +79,7 @@ const ar: Record<StringKey, string> = {
   noWebgl: 'لا يستطيع هذا المتصفح رسم الخريطة التفاعلية، فتظهر بدلاً منها صورة ثابتة لكل محطة.',
   sources: 'المصادر',
   method: 'كيف أُعدّت هذه الخريطة',
-  credits: 'الحقوق',
+  credits: 'شكر وتنويه',
   updated: 'آخر تحديث: {date}',
   readSources: 'مصادر هذه المحطة',
   share: 'مشاركة / تضمين',
@@ -105,14 +105,14 @@ const ar: Record<StringKey, string> = {
   keyHighlight: 'موقع تتناوله هذه المحطة',
   keyApproximate: 'موقع تقريبي',
   keyArea: 'منطقة تقريبية',
-  keyTrench: 'الخندق، رسم تقريبي (لا مسار معلناً له)',
+  keyTrench: 'الخندق، رسم تخطيطي (لا مسار معلناً له)',
   keyConvoy: 'أرتال حكومية',
-  keyTransfer: 'نقل المحتجزين (الوجهة غير معلنة)',
+  keyTransfer: 'نقل المعتقلين (الوجهة غير معلنة)',
   keyDim: 'سوريا والدول المجاورة معتَّمة',
   transferLabel: 'إلى داخل العراق: الوجهة غير معلنة',
-  trenchLabel: 'الخندق (رسم تقريبي)',
+  trenchLabel: 'الخندق (رسم تخطيطي)',
   trenchClaim: '{claimed} بحسب العراق',
-  trenchMeasured: 'طول الحدود المقيس {measured}',
+  trenchMeasured: 'طول الحدود المقيس نحو {measured}',
 };
 
 const TABLE: Record<Lang, Record<StringKey, string>> = { en, ar };

@@ -3,16 +3,40 @@
  * The build (the story-check plugin in vite.config.ts) and the tests validate these same files with ./validate.ts and
  * fail naming the file, step and field, so the page does not carry the validator: it trusts content that passed.
  */
+import claimsData from './content/claims.json';
 import metaData from './content/story.json';
-import type { Step, Story, StoryMeta } from './types.ts';
+import type { Claim, Paragraph, Step, Story, StoryMeta } from './types.ts';
 
 export { parseInline, plainText, type InlineSegment } from './inline.ts';
 
 const stepModules = import.meta.glob<unknown>('./content/steps/*.json', { eager: true, import: 'default' });
 
+/** A paragraph as the validator types it: an editorial one cites no claims. */
+const typed = (p: Paragraph): Paragraph => ({ ...p, claims: p.claims ?? [] });
+
+/** The step as the validator types it: paragraphs and figures with their claim lists, and the step's claims derived from them. */
+function typedStep(raw: Step): Step {
+  const body = raw.body.map(typed);
+  const figures = raw.figures?.map((f) => ({ ...f, claims: f.claims ?? [] }));
+  const claims = [...new Set([...body.flatMap((p) => p.claims), ...(figures ?? []).flatMap((f) => f.claims)])];
+  const step: Step = { ...raw, body, claims };
+  if (figures) step.figures = figures;
+  return step;
+}
+
+const meta = metaData as unknown as StoryMeta;
+
 export const story: Story = {
-  meta: metaData as unknown as StoryMeta,
+  meta: { ...meta, method: meta.method.map(typed) },
   steps: Object.keys(stepModules)
     .sort()
-    .map((key) => stepModules[key] as Step),
+    .map((key) => typedStep(stepModules[key] as Step)),
+  claims: claimsData as unknown as Claim[],
 };
+
+const claimsById = new Map(story.claims.map((c) => [c.id, c]));
+
+/** The claim with this id in the fact-check log. */
+export function claimById(id: string): Claim | undefined {
+  return claimsById.get(id);
+}

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Story } from './types.ts';
-import { StoryError, validateStory, type ContentFile } from './validate.ts';
+import { StoryError, validateStory, type ContentFile, type StoryFiles } from './validate.ts';
 
 /** The repository root (two levels above this file). */
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,18 +22,26 @@ function readJson(root: string, path: string): ContentFile {
   }
 }
 
-/** The step files in file-name order, and story.json, as `{ file, data }`. */
-export function loadStoryFiles(root: string = REPO_ROOT): { steps: ContentFile[]; meta: ContentFile } {
+/**
+ * The step files in file-name order, story.json, the fact-check log, the glossary and the map data's measurements,
+ * as `{ file, data }`.
+ */
+export function loadStoryFiles(root: string = REPO_ROOT): StoryFiles {
   const stepsDir = join(root, CONTENT_DIR, 'steps');
   const steps = readdirSync(stepsDir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => readJson(root, join(stepsDir, name)));
-  return { steps, meta: readJson(root, join(root, CONTENT_DIR, 'story.json')) };
+  return {
+    steps,
+    meta: readJson(root, join(root, CONTENT_DIR, 'story.json')),
+    claims: readJson(root, join(root, CONTENT_DIR, 'claims.json')),
+    glossary: readJson(root, join(root, CONTENT_DIR, 'glossary.json')),
+    measurements: readJson(root, join(root, 'public', 'data', 'measurements.json')),
+  };
 }
 
 /** Loads and validates the story; throws a StoryError on any content problem. */
 export function loadStory(root: string = REPO_ROOT): Story {
-  const { steps, meta } = loadStoryFiles(root);
-  return validateStory(steps, meta);
+  return validateStory(loadStoryFiles(root));
 }

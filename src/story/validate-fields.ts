@@ -56,8 +56,13 @@ export function text(v: unknown, path: string, report: Report): Text | undefined
     return undefined;
   }
   const o = record(v, path, report, ['en', 'ar']);
-  const en = textPart(o?.en, at(path, 'en'), report, 'English');
-  const ar = textPart(o?.ar, at(path, 'ar'), report, 'Arabic');
+  return o ? textOf(o, path, report) : undefined;
+}
+
+/** The English and Arabic texts of an object that may have other fields (a paragraph). */
+export function textOf(o: Record<string, unknown>, path: string, report: Report): Text | undefined {
+  const en = textPart(o.en, at(path, 'en'), report, 'English');
+  const ar = textPart(o.ar, at(path, 'ar'), report, 'Arabic');
   return en !== undefined && ar !== undefined ? { en, ar } : undefined;
 }
 

@@ -3,9 +3,11 @@
  * Every problem is collected and reported with its file, step and field path, e.g.
  * `src/story/content/steps/03-ceasefire.json › step "ceasefire" › title.ar: missing Arabic text`.
  */
-import { claimById } from './claims.ts';
-import type { Figure, Scene, Source, SourceKey, Step, Story, StoryMeta } from './types.ts';
-import { ANIMATIONS, LAYER_GROUPS, PLACE_IDS, SOURCE_KEYS } from './types.ts';
+import { checkProvenance } from './check-provenance.ts';
+import { STORY_DAYS } from './story-days.ts';
+import type { Claim, Correction, Figure, Paragraph, Scene, Source, SourceKey, Step, Story, StoryMeta } from './types.ts';
+import { ANIMATIONS, EDITORIAL_KINDS, FIGURE_SOURCES, LAYER_GROUPS, MEASUREMENTS, PLACE_IDS, SOURCE_KEYS } from './types.ts';
+import { validateClaims, validateGlossary } from './validate-claims.ts';
 import {
   at,
   camera,
@@ -19,6 +21,7 @@ import {
   record,
   str,
   text,
+  textOf,
   type Report,
 } from './validate-fields.ts';
 
@@ -28,8 +31,51 @@ export interface ContentFile {
   data: unknown;
 }
 
-/** The story's days: every step is dated within them. */
-export const STORY_DAYS: [string, string] = ['2026-01-19', '2026-01-20'];
+/** Every file the story is made of: the steps in reading order, story.json, the fact-check log, the glossary and the map data's measurements. */
+export interface StoryFiles {
+  steps: ContentFile[];
+  meta: ContentFile;
+  claims: ContentFile;
+  glossary: ContentFile;
+  measurements: ContentFile;
+}
+
+/** The claims of the log by id, for the checks of the steps. */
+type ClaimIndex = ReadonlyMap<string, Claim>;
+
+/** A list of claim ids, each in the log, without repeats. */
+function claimIds(v: unknown, path: string, report: Report, index: ClaimIndex): string[] | undefined {
+  const ids = list(v, path, report, 1, (x, p) => {
+    const id = str(x, p, report);
+    if (id !== undefined && !index.has(id)) report(p, `unknown claim id "${id}" (see src/story/content/claims.json)`);
+    return id !== undefined && index.has(id) ? id : undefined;
+  });
+  if (ids && new Set(ids).size !== ids.length) report(path, 'a claim id is listed twice');
+  return ids;
+}
+
+/** A paragraph: its texts, and the claims it states, or `editorial` saying what it is when it states none. */
+function paragraph(v: unknown, path: string, report: Report, index: ClaimIndex): Paragraph | undefined {
+  const o = record(v, path, report, ['en', 'ar', 'claims', 'editorial']);
+  if (!o) return undefined;
+  const t = textOf(o, path, report);
+  if (o.claims === undefined && o.editorial === undefined) {
+    report(path, `names no claims: list the ids it states in "claims", or say what it is in "editorial" (${EDITORIAL_KINDS.join(' or ')})`);
+    return undefined;
+  }
+  if (o.claims !== undefined && o.editorial !== undefined) {
+    report(path, 'has both "claims" and "editorial": a paragraph that states claims is not editorial');
+    return undefined;
+  }
+  if (o.editorial !== undefined) {
+    const editorial = member(o.editorial, EDITORIAL_KINDS, at(path, 'editorial'), report, 'editorial kind');
+    return t && editorial ? { ...t, claims: [], editorial } : undefined;
+  }
+  const claims = claimIds(o.claims, at(path, 'claims'), report, index);
+  return t && claims ? { ...t, claims } : undefined;
+}
+
+export { STORY_DAYS };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -61,37 +107,68 @@ function validateSource(v: unknown, path: string, report: Report): Source | unde
   return key && name && title && date ? { key, name, title, date } : undefined;
 }
 
-function validateMeta(v: unknown, report: Report): StoryMeta | undefined {
-  const o = record(v, '', report, ['title', 'dek', 'updated', 'sources', 'method', 'credits']);
+function validateCorrection(v: unknown, path: string, report: Report): Correction | undefined {
+  const o = record(v, path, report, ['date', 'text']);
+  if (!o) return undefined;
+  const date = isoDateTime(o.date, at(path, 'date'), report);
+  const t = text(o.text, at(path, 'text'), report);
+  return date && t ? { date, text: t } : undefined;
+}
+
+const META_FIELDS = ['title', 'dek', 'published', 'updated', 'sources', 'method', 'corrections', 'credits'] as const;
+
+function validateMeta(v: unknown, report: Report, index: ClaimIndex): StoryMeta | undefined {
+  const o = record(v, '', report, META_FIELDS);
   if (!o) return undefined;
   const title = text(o.title, 'title', report);
   const dek = text(o.dek, 'dek', report);
+  const published = isoDateTime(o.published, 'published', report);
   const updated = isoDateTime(o.updated, 'updated', report);
+  if (published && updated && Date.parse(updated) < Date.parse(published)) {
+    report('updated', `${updated} is before the first publication, ${published}`);
+  }
   const sources = list(o.sources, 'sources', report, 1, (x, p) => validateSource(x, p, report));
-  const method = list(o.method, 'method', report, 1, (x, p) => text(x, p, report));
+  const method = list(o.method, 'method', report, 1, (x, p) => paragraph(x, p, report, index));
+  const corrections = list(o.corrections, 'corrections', report, 0, (x, p) => validateCorrection(x, p, report));
+  corrections?.forEach((c, i) => {
+    if (published && Date.parse(c.date) < Date.parse(published)) report(at(at('corrections', i), 'date'), 'is before the first publication');
+    if (updated && Date.parse(c.date) > Date.parse(updated)) report(at(at('corrections', i), 'date'), `is after "updated" (${updated}): update it too`);
+  });
   const credits = list(o.credits, 'credits', report, 1, (x, p) => text(x, p, report));
   if (sources) {
     sources.forEach((s, i) => {
       if (sources.findIndex((t) => t.key === s.key) !== i) report(at(at('sources', i), 'key'), `source "${s.key}" listed twice`);
     });
   }
-  return title && dek && updated && sources && method && credits
-    ? { title, dek, updated, sources, method, credits }
+  return title && dek && published && updated && sources && method && corrections && credits
+    ? { title, dek, published, updated, sources, method, corrections, credits }
     : undefined;
 }
 
-function validateFigure(v: unknown, path: string, report: Report, known: readonly SourceKey[]): Figure | undefined {
-  const o = record(v, path, report, ['value', 'label', 'who', 'source']);
+function validateFigure(v: unknown, path: string, report: Report, known: readonly SourceKey[], index: ClaimIndex): Figure | undefined {
+  const o = record(v, path, report, ['value', 'label', 'who', 'source', 'claims', 'measurement']);
   if (!o) return undefined;
   const value = text(o.value, at(path, 'value'), report);
   const label = text(o.label, at(path, 'label'), report);
   const who = text(o.who, at(path, 'who'), report);
-  let source = member(o.source, SOURCE_KEYS, at(path, 'source'), report, 'source key');
-  if (source && !known.includes(source)) {
-    report(at(path, 'source'), `source "${source}" is not among the step's sources (${known.join(', ')})`);
-    source = undefined;
+  const source = member(o.source, FIGURE_SOURCES, at(path, 'source'), report, 'figure source');
+  if (source === undefined) return undefined;
+  if (source === 'measured') {
+    if (o.claims !== undefined) report(at(path, 'claims'), 'a measured figure states no claim: name its "measurement" instead');
+    const measurement = member(o.measurement, MEASUREMENTS, at(path, 'measurement'), report, 'measurement');
+    return value && label && who && measurement && o.claims === undefined ? { value, label, who, source, claims: [], measurement } : undefined;
   }
-  return value && label && who && source ? { value, label, who, source } : undefined;
+  if (o.measurement !== undefined) report(at(path, 'measurement'), `only a "measured" figure has a measurement (this one's source is "${source}")`);
+  if (!known.includes(source)) {
+    report(at(path, 'source'), `source "${source}" is not among the step's sources (${known.join(', ')})`);
+    return undefined;
+  }
+  const claims = claimIds(o.claims, at(path, 'claims'), report, index);
+  const foreign = claims?.filter((c) => index.get(c)?.source !== source) ?? [];
+  if (foreign.length > 0) report(at(path, 'claims'), `claim "${foreign[0]}" does not come from the figure's source "${source}"`);
+  return value && label && who && claims && foreign.length === 0 && o.measurement === undefined
+    ? { value, label, who, source, claims }
+    : undefined;
 }
 
 function validateScene(v: unknown, path: string, report: Report): Scene | undefined {
@@ -108,9 +185,9 @@ function validateScene(v: unknown, path: string, report: Report): Scene | undefi
   return cam && layers && highlight && animation ? { camera: cam, layers, highlight, animation } : undefined;
 }
 
-const STEP_FIELDS = ['id', 'date', 'when', 'title', 'body', 'figures', 'claims', 'sources', 'scene', 'alt'] as const;
+const STEP_FIELDS = ['id', 'date', 'when', 'title', 'body', 'figures', 'sources', 'scene', 'alt'] as const;
 
-function validateStep(v: unknown, file: string, report: Report, metaSources: readonly SourceKey[]): Step | undefined {
+function validateStep(v: unknown, file: string, report: Report, metaSources: readonly SourceKey[], index: ClaimIndex): Step | undefined {
   const o = record(v, '', report, STEP_FIELDS);
   if (!o) return undefined;
   const id = str(o.id, 'id', report);
@@ -122,31 +199,29 @@ function validateStep(v: unknown, file: string, report: Report, metaSources: rea
   const date = isoDate(o.date, 'date', report, STORY_DAYS);
   const when = o.when === undefined ? undefined : text(o.when, 'when', report);
   const title = text(o.title, 'title', report);
-  const body = list(o.body, 'body', report, 1, (x, p) => text(x, p, report));
+  const body = list(o.body, 'body', report, 1, (x, p) => paragraph(x, p, report, index));
   const sources = members(o.sources, SOURCE_KEYS, 'sources', report, 'source key', 1);
   sources?.forEach((s, i) => {
     if (!metaSources.includes(s)) report(at('sources', i), `source "${s}" is not described in story.json's sources`);
   });
-  const claims = list(o.claims, 'claims', report, 1, (x, p) => {
-    const c = str(x, p, report);
-    const info = c === undefined ? undefined : claimById(c);
-    if (c !== undefined && !info) report(p, `unknown claim id "${c}" (see src/story/claims.ts)`);
-    const missing = info && sources ? info.sources.filter((s) => !sources.includes(s)) : [];
-    if (missing.length > 0) report(p, `claim "${c}" comes from ${missing.join(', ')}, which is missing from the step's sources`);
-    return info && missing.length === 0 ? info.id : undefined;
-  });
-  if (claims && new Set(claims).size !== claims.length) report('claims', 'a claim id is listed twice');
   let figures: Figure[] | undefined;
   if (o.figures !== undefined) {
-    figures = list(o.figures, 'figures', report, 1, (x, p) => validateFigure(x, p, report, sources ?? []));
-    if (figures && !figures.some((f) => f.who.en.trim() && f.who.ar.trim())) {
-      report('figures', 'at least one figure must say who gave it');
-    }
+    figures = list(o.figures, 'figures', report, 1, (x, p) => validateFigure(x, p, report, sources ?? [], index));
+  }
+  // The step's claims: those of its paragraphs, then of its figures, in order of first mention.
+  const claims = [...new Set([...(body ?? []).flatMap((p) => p.claims), ...(figures ?? []).flatMap((f) => f.claims)])];
+  if (body && claims.length === 0) report('body', 'no paragraph states a claim: a step tells something that a source says');
+  if (body && sources) {
+    const used = [...new Set(claims.map((c) => index.get(c)?.source))];
+    for (const s of used) if (s && !sources.includes(s)) report('sources', `claims from "${s}" are cited, but "${s}" is missing from the step's sources`);
+    sources.forEach((s, i) => {
+      if (!used.includes(s)) report(at('sources', i), `no paragraph or figure of the step cites a claim from "${s}"`);
+    });
   }
   const scene = validateScene(o.scene, 'scene', report);
   const alt = text(o.alt, 'alt', report);
   const complete =
-    id && date && title && body && claims && sources && scene && alt && (o.when === undefined || when) && (o.figures === undefined || figures);
+    id && date && title && body && claims.length > 0 && sources && scene && alt && (o.when === undefined || when) && (o.figures === undefined || figures);
   if (!complete) return undefined;
   const step: Step = { id, date, title, body, claims, sources, scene, alt };
   if (when) step.when = when;
@@ -161,29 +236,34 @@ function stepLabel(data: unknown, index: number): string {
 }
 
 /**
- * Validates the story: `files` are the step files in reading order, `metaFile` is story.json.
- * Returns the typed story, or throws a StoryError listing every problem.
+ * Validates the story: the steps in reading order, story.json, the fact-check log and the glossary, then checks the
+ * provenance of every text (./check-provenance.ts). Returns the typed story, or throws a StoryError listing every problem.
  */
-export function validateStory(files: readonly ContentFile[], metaFile: ContentFile): Story {
+export function validateStory(files: StoryFiles): Story {
   const problems: string[] = [];
   const reporter =
     (prefix: string): Report =>
     (path, message) =>
-      problems.push(`${prefix} › ${path}: ${message}`);
+      problems.push(path ? `${prefix} › ${path}: ${message}` : `${prefix}: ${message}`);
 
-  const metaReport = reporter(metaFile.file);
-  noLinks(metaFile.data, '', metaReport);
-  const meta = validateMeta(metaFile.data, metaReport);
+  const claims = validateClaims(files.claims.data, reporter(files.claims.file));
+  const glossary = validateGlossary(files.glossary.data, reporter(files.glossary.file));
+  const index: ClaimIndex = new Map((claims ?? []).map((c) => [c.id, c]));
+
+  const metaReport = reporter(files.meta.file);
+  noLinks(files.meta.data, '', metaReport);
+  const meta = validateMeta(files.meta.data, metaReport, index);
   const metaSources: SourceKey[] = meta ? meta.sources.map((s) => s.key) : [...SOURCE_KEYS];
 
-  if (files.length === 0) problems.push('src/story/content/steps: no step files found');
+  if (files.steps.length === 0) problems.push('src/story/content/steps: no step files found');
   const steps: Step[] = [];
+  const reports: Report[] = [];
   const seen = new Map<string, string>();
   let previous: Step | undefined;
-  files.forEach(({ file, data }, index) => {
-    const report = reporter(`${file} › ${stepLabel(data, index)}`);
+  files.steps.forEach(({ file, data }, i) => {
+    const report = reporter(`${file} › ${stepLabel(data, i)}`);
     noLinks(data, '', report);
-    const step = validateStep(data, file, report, metaSources);
+    const step = validateStep(data, file, report, metaSources, index);
     const id = isRecord(data) && typeof data.id === 'string' ? data.id : undefined;
     if (id !== undefined) {
       const other = seen.get(id);
@@ -194,10 +274,26 @@ export function validateStory(files: readonly ContentFile[], metaFile: ContentFi
     if (previous && step.date < previous.date) {
       report('date', `${step.date} comes before the previous step's date ${previous.date}; steps are in date order`);
     }
+    const dated = step.claims.flatMap((c) => index.get(c)?.date ?? []).sort();
+    const latest = dated.at(-1);
+    if (latest !== undefined && latest !== step.date) report('date', `${step.date} is not the date of the step's latest dated claim (${latest})`);
     previous = step;
     steps.push(step);
+    reports.push(report);
   });
 
-  if (problems.length > 0 || !meta) throw new StoryError(problems.length > 0 ? problems : [`${metaFile.file}: invalid`]);
-  return { meta, steps };
+  if (claims) {
+    const cited = new Set([...steps.flatMap((s) => s.claims), ...(meta?.method.flatMap((p) => p.claims) ?? [])]);
+    const unused = claims.filter((c) => !cited.has(c.id)).map((c) => c.id);
+    if (unused.length > 0 && problems.length === 0) reporter(files.claims.file)('', `claims no text cites: ${unused.join(', ')}`);
+  }
+  if (problems.length === 0 && meta && claims && glossary) {
+    checkProvenance({ meta, steps, claims }, { glossary, measurements: files.measurements.data }, {
+      meta: metaReport,
+      step: (i) => reports[i] ?? metaReport,
+      file: reporter(files.measurements.file),
+    });
+  }
+  if (problems.length > 0 || !meta || !claims) throw new StoryError(problems.length > 0 ? problems : [`${files.meta.file}: invalid`]);
+  return { meta, steps, claims };
 }

@@ -151,7 +151,8 @@ test.describe('the Arabic edition', () => {
     const state = await mapState(page);
     expect(state.visible).toContain('trench-line');
     const label = await page.evaluate(() => JSON.stringify(document.querySelector('map-story')!.map!.getLayoutProperty('trench-label', 'text-field')));
-    expect(label).toContain('الخندق');
+    expect(label).toContain('الخندق (رسم تخطيطي)');
+    expect(label).toContain('طول الحدود المقيس نحو');
     // A shared link opens the same language and step.
     await page.goto(page.url());
     await mapIdle(page);

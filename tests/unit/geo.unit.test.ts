@@ -44,6 +44,12 @@ const placeAt = (id: string): Position => {
 };
 const inside = (p: Position, area: Areal): boolean => turf.booleanPointInPolygon(p, area);
 
+// geo/ is plain JavaScript without declarations: import its transfer check with the types used here.
+const { checkTransferEnd, TRANSFER_END } = (await import('../../geo/overlays.mjs' as string)) as {
+  checkTransferEnd: (tip: Position, border: Feature<LineString>, iraq: Feature, mosul: Position) => void;
+  TRANSFER_END: Position;
+};
+
 describe('geography data', () => {
   it('measures the Syria–Iraq border at about 599 km', () => {
     const stored = border.properties.length_km as number;
@@ -84,6 +90,9 @@ describe('geography data', () => {
     expect(line.properties).toMatchObject({ schematic: true, claimed_km: 620, border_km: border.properties.length_km });
     expect(String(line.properties.label_en)).toContain('620 km');
     expect(String(line.properties.label_ar)).toContain('620 كم');
+    // The glossary's one Arabic word for "schematic".
+    expect(String(line.properties.label_ar)).toContain('رسم تخطيطي');
+    expect(String(line.properties.label_ar)).not.toMatch(/رسم (تقريبي|توضيحي)/);
     for (const p of line.geometry.coordinates) {
       expect(inside(p, iraq) || turf.pointToLineDistance(p, border) <= 1).toBe(true);
     }
@@ -118,13 +127,20 @@ describe('geography data', () => {
     expect(shaddadi?.properties.precision).toBe('approximate');
   });
 
-  it('ends the transfer arrow vaguely inside Iraq, far from Mosul', () => {
+  it('ends the transfer arrow just across the border, far from Mosul (the destination is not public)', () => {
     const arrows = collection('arrows.geojson') as unknown as Feature<LineString | Polygon, Props>[];
     const shaft = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'shaft');
     const head = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'head');
     const tip = (head as Feature<Polygon>).geometry.coordinates[0][0];
     expect(inside(tip, iraq)).toBe(true);
-    expect(turf.distance(tip, placeAt('mosul'))).toBeGreaterThan(40);
+    // Just inside Iraq: clearly across the border, but no farther than about 30 km.
+    const fromBorder = turf.pointToLineDistance(tip, border, { units: 'kilometers' });
+    expect(fromBorder).toBeGreaterThan(10);
+    expect(fromBorder).toBeLessThanOrEqual(30);
+    // The whole head is in Iraq, so the arrow points into it.
+    for (const p of (head as Feature<Polygon>).geometry.coordinates[0]) expect(inside(p, iraq)).toBe(true);
+    // Nowhere near Mosul, so the tip does not read as a destination there.
+    expect(turf.distance(tip, placeAt('mosul'))).toBeGreaterThan(100);
     for (const p of places) expect(turf.distance(tip, p.coordinates), p.id).toBeGreaterThan(25);
     expect(shaft?.properties.label_en).toBe('Into Iraq: destination not public');
     expect(turf.lineIntersect(shaft as Feature<LineString>, border).features.length).toBe(1);
@@ -133,6 +149,14 @@ describe('geography data', () => {
       const convoyTip = (convoyHead as Feature<Polygon>).geometry.coordinates[0][0];
       expect(turf.distance(convoyTip, placeAt('hasakah'))).toBeGreaterThan(6);
     }
+  });
+
+  it('refuses a transfer tip outside Iraq, too deep inside it or near Mosul', () => {
+    const mosul = placeAt('mosul');
+    expect(() => checkTransferEnd(TRANSFER_END, border, iraq, mosul)).not.toThrow();
+    expect(() => checkTransferEnd([41.2, 36.4], border, iraq, mosul)).toThrow(/outside Iraq/);
+    expect(() => checkTransferEnd([42.55, 36.5], border, iraq, mosul)).toThrow(/from the border/);
+    expect(() => checkTransferEnd([42.1, 36.6], border, iraq, mosul)).toThrow(/from Mosul/);
   });
 
   it('names the three rivers and runs them past their towns', () => {

@@ -96,6 +96,12 @@ describe('the static images', () => {
     const trench = svg('trench');
     expect(trench).toContain(`stroke="${theme.trench.line}"`);
     expect(trench).toContain('Trench (schematic)');
+    // The measured length is rounded, so the label says "about", like the story text.
+    expect(trench).toContain('border measured at about');
+    const trenchAr = svg('trench', 'ar');
+    expect(trenchAr).toContain('الخندق (رسم تخطيطي)');
+    expect(trenchAr).toContain('طول الحدود المقيس نحو');
+    expect(trenchAr).not.toMatch(/رسم (تقريبي|توضيحي)/);
     expect(trench).toContain(`fill="${theme.land.dim}"`);
     const overview = svg('overview');
     expect(overview).not.toContain(theme.trench.line);
