@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIMS, claimById } from '../../src/story/claims.ts';
 import { parseInline, plainText } from '../../src/story/inline.ts';
 import { loadStory, loadStoryFiles } from '../../src/story/load-node.ts';
-import { story as builtStory } from '../../src/story/index.ts';
+import { story as builtStory, claimById } from '../../src/story/index.ts';
 import type { Step } from '../../src/story/types.ts';
 import { StoryError, validateStory, type ContentFile } from '../../src/story/validate.ts';
+const CLAIMS = builtStory.claims;
 
 const story = loadStory();
 const allTexts = (s: Step) => [s.title, s.alt, ...(s.when ? [s.when] : []), ...s.body, ...(s.figures ?? []).flatMap((f) => [f.value, f.label, f.who])];
@@ -42,7 +42,7 @@ describe('the story content', () => {
       const infos = s.claims.map((c) => claimById(c)).filter((c) => c !== undefined);
       const dated = infos.flatMap((c) => (c.date ? [c.date] : []));
       if (dated.length > 0) expect(s.date, s.id).toBe(dated.sort().at(-1));
-      expect([...s.sources].sort(), s.id).toEqual([...new Set(infos.flatMap((c) => c.sources))].sort());
+      expect([...s.sources].sort(), s.id).toEqual([...new Set(infos.map((c) => c.source))].sort());
     }
   });
 
@@ -99,10 +99,11 @@ function arr(v: unknown): unknown[] {
 
 /** Validates a mutated copy of the real content and returns the StoryError it must throw. */
 function broken(mutate: (steps: ContentFile[], meta: ContentFile, step: (id: string) => Record<string, unknown>) => void): StoryError {
-  const { steps, meta } = structuredClone(loadStoryFiles());
+  const files = structuredClone(loadStoryFiles());
+  const { steps, meta } = files;
   mutate(steps, meta, (id) => obj(steps.find((f) => obj(f.data).id === id)?.data));
   try {
-    validateStory(steps, meta);
+    validateStory(files);
   } catch (err) {
     if (err instanceof StoryError) return err;
     throw err;
@@ -174,7 +175,7 @@ describe('broken content fails with the file, the step and the field', () => {
 
   it('unknown source key, and a figure whose source is not the step’s', () => {
     expect(broken((_s, _m, step) => arr(step('breach').sources).push('bbc')).message).toContain(
-      `${STEPS}/08-breach.json › step "breach" › sources[2]: unknown source key "bbc"`,
+      `${STEPS}/08-breach.json › step "breach" › sources[1]: unknown source key "bbc"`,
     );
     expect(broken((_s, _m, step) => (obj(arr(step('transfer').figures)[0]).source = 'national')).message).toContain(
       `step "transfer" › figures[0].source: source "national" is not among the step's sources`,
@@ -188,14 +189,14 @@ describe('broken content fails with the file, the step and the field', () => {
 
   it('unknown claim id, unknown field and an animation without its layer', () => {
     const e = broken((_s, _m, step) => {
-      arr(step('trench').claims).push('trench-length');
+      arr(obj(arr(step('trench').body)[0]).claims).push('trench-length');
       step('al-hol').tittle = step('al-hol').title;
       obj(step('convoys').scene).layers = ['places'];
     });
     expect(e.problems).toEqual([
       `${STEPS}/02-convoys.json › step "convoys" › scene.animation: "draw-convoys" needs the layer group "convoys" in scene.layers`,
-      `${STEPS}/04-al-hol.json › step "al-hol" › tittle: unknown field (known fields: id, date, when, title, body, figures, claims, sources, scene, alt)`,
-      `${STEPS}/05-trench.json › step "trench" › claims[2]: unknown claim id "trench-length" (see src/story/claims.ts)`,
+      `${STEPS}/04-al-hol.json › step "al-hol" › tittle: unknown field (known fields: id, date, when, title, body, figures, sources, scene, alt)`,
+      `${STEPS}/05-trench.json › step "trench" › body[0].claims[2]: unknown claim id "trench-length" (see src/story/content/claims.json)`,
     ]);
     expect(e.message).toMatch(/^3 problems in the story content:/);
   });
