@@ -4,6 +4,7 @@
  * fail naming the file, step and field, so the page does not carry the validator: it trusts content that passed.
  */
 import claimsData from './content/claims.json';
+import { stepClaims } from './inline.ts';
 import metaData from './content/story.json';
 import type { Claim, Paragraph, Step, Story, StoryMeta } from './types.ts';
 
@@ -18,7 +19,7 @@ const typed = (p: Paragraph): Paragraph => ({ ...p, claims: p.claims ?? [] });
 function typedStep(raw: Step): Step {
   const body = raw.body.map(typed);
   const figures = raw.figures?.map((f) => ({ ...f, claims: f.claims ?? [] }));
-  const claims = [...new Set([...body.flatMap((p) => p.claims), ...(figures ?? []).flatMap((f) => f.claims)])];
+  const claims = stepClaims(body, figures);
   const step: Step = { ...raw, body, claims };
   if (figures) step.figures = figures;
   return step;

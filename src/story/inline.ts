@@ -43,3 +43,8 @@ export function markerProblem(text: string): string | null {
   }
   return null;
 }
+
+/** The claims a step states: those of its paragraphs, then of its figures, in order of first mention. */
+export function stepClaims(body: readonly { claims: readonly string[] }[], figures: readonly { claims: readonly string[] }[] = []): string[] {
+  return [...new Set([...body.flatMap((p) => p.claims), ...figures.flatMap((f) => f.claims)])];
+}

@@ -4,6 +4,7 @@
  * `src/story/content/steps/03-ceasefire.json › step "ceasefire" › title.ar: missing Arabic text`.
  */
 import { checkProvenance } from './check-provenance.ts';
+import { stepClaims } from './inline.ts';
 import { STORY_DAYS } from './story-days.ts';
 import type { Claim, Correction, Figure, Paragraph, Scene, Source, SourceKey, Step, Story, StoryMeta } from './types.ts';
 import { ANIMATIONS, EDITORIAL_KINDS, FIGURE_SOURCES, LAYER_GROUPS, MEASUREMENTS, PLACE_IDS, SOURCE_KEYS } from './types.ts';
@@ -208,8 +209,7 @@ function validateStep(v: unknown, file: string, report: Report, metaSources: rea
   if (o.figures !== undefined) {
     figures = list(o.figures, 'figures', report, 1, (x, p) => validateFigure(x, p, report, sources ?? [], index));
   }
-  // The step's claims: those of its paragraphs, then of its figures, in order of first mention.
-  const claims = [...new Set([...(body ?? []).flatMap((p) => p.claims), ...(figures ?? []).flatMap((f) => f.claims)])];
+  const claims = stepClaims(body ?? [], figures);
   if (body && claims.length === 0) report('body', 'no paragraph states a claim: a step tells something that a source says');
   if (body && sources) {
     const used = [...new Set(claims.map((c) => index.get(c)?.source))];
