@@ -7,18 +7,17 @@
 import type { Plugin } from 'vite';
 import { loadStory } from '../../src/story/load-node.ts';
 import { parseInline } from '../../src/story/inline.ts';
-import type { Lang, Step, Story } from '../../src/story/types.ts';
+import type { Lang, Paragraph, Step, Story } from '../../src/story/types.ts';
 import { formatDate, formatDateTime } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/strings.ts';
 import { STATIC_SIZE } from '../../src/map/static/frame.ts';
 import { staticMapPath } from './static-maps.ts';
+import { escapeHtml } from './escape.ts';
+import { correctionsHtml, notesOf, printNotesHtml, sourceDetailsHtml } from './prerender-sources.ts';
+import { publicationLine } from '../../src/story/dateline.ts';
+import { formatSourceDate } from '../../src/i18n/format.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml };
 
 /** A text with `[[ar:…]]` names as <span lang="ar" dir="rtl">. */
 function inline(text: string): string {
@@ -31,8 +30,14 @@ function time(lang: Lang, iso: string): string {
   return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatDate(lang, iso))}</time>`;
 }
 
+/** A paragraph and its "Source" control. */
+function paragraphHtml(story: Story, p: Paragraph, lang: Lang): string {
+  return `<p>${inline(p[lang])}</p>${sourceDetailsHtml(notesOf(p, story.claims, story.meta.sources, lang), lang)}`;
+}
+
 function stepHtml(story: Story, step: Step, index: number, lang: Lang): string {
   const total = story.steps.length;
+  const meta = story.meta;
   const when = step.when ? ` · ${escapeHtml(step.when[lang])}` : '';
   const sources = step.sources.map((key) => story.meta.sources.find((s) => s.key === key)?.name[lang] ?? key);
   const figures = step.figures?.length
@@ -45,9 +50,10 @@ function stepHtml(story: Story, step: Step, index: number, lang: Lang): string {
     `<p class="pre-meta">${escapeHtml(t(lang, 'stepOf', { n: index + 1, total }))} · ${time(lang, step.date)}${when}</p>`,
     `<h2 id="${escapeHtml(step.id)}-title">${escapeHtml(step.title[lang])}</h2>`,
     `<figure class="pre-map"><img src="${escapeHtml(staticMapPath(lang, step.id))}" alt="${escapeHtml(step.alt[lang])}" width="${STATIC_SIZE.width}" height="${STATIC_SIZE.height}" loading="lazy" decoding="async"></figure>`,
-    ...step.body.map((p) => `<p>${inline(p[lang])}</p>`),
+    ...step.body.map((p) => paragraphHtml(story, p, lang)),
     figures,
     `<p class="pre-sources">${escapeHtml(t(lang, 'readSources'))}: ${escapeHtml(sources.join('; '))}</p>`,
+    printNotesHtml(step.body.map((p) => notesOf(p, story.claims, meta.sources, lang)), lang),
     '</article>',
   ].join('\n');
 }
@@ -64,17 +70,19 @@ export function renderStoryHtml(story: Story, lang: Lang = 'en'): string {
     `<h1>${escapeHtml(meta.title[lang])}</h1>`,
     `<p class="pre-dek">${escapeHtml(meta.dek[lang])}</p>`,
     `<p class="pre-dates">${time(lang, first)} – ${time(lang, last)}</p>`,
+    `<p class="pre-pubdate">${escapeHtml(publicationLine(lang, meta))}</p>`,
     '</header>',
     '<main>',
     ...steps.map((step, i) => stepHtml(story, step, i, lang)),
     '</main>',
     '<footer class="pre-about">',
     `<h2>${escapeHtml(t(lang, 'sources'))}</h2>`,
-    `<ul>${meta.sources.map((s) => `<li><strong>${escapeHtml(s.name[lang])}</strong>: ${escapeHtml(s.title[lang])}</li>`).join('')}</ul>`,
+    `<ul>${meta.sources.map((s) => `<li><strong>${escapeHtml(s.name[lang])}</strong> (${escapeHtml(formatSourceDate(lang, s.date))}): ${escapeHtml(s.title[lang])}</li>`).join('')}</ul>`,
     `<h2>${escapeHtml(t(lang, 'method'))}</h2>`,
-    ...meta.method.map((p) => `<p>${inline(p[lang])}</p>`),
+    ...meta.method.map((p) => paragraphHtml(story, p, lang)),
     `<h2>${escapeHtml(t(lang, 'credits'))}</h2>`,
     `<ul>${meta.credits.map((c) => `<li>${inline(c[lang])}</li>`).join('')}</ul>`,
+    correctionsHtml(meta, lang),
     `<p><time datetime="${escapeHtml(meta.updated)}">${escapeHtml(t(lang, 'updated', { date: formatDateTime(lang, meta.updated) }))}</time></p>`,
     '</footer>',
   ].join('\n');

@@ -21,6 +21,7 @@ export const storyStyles = [
     h1 { font-size: 2rem; line-height: 1.15; margin: 0 0 0.75rem; }
     .dek { font-size: 1.1rem; line-height: 1.5; margin: 0 0 0.75rem; color: #33383e; }
     .dates { font-size: 0.85rem; font-weight: 700; color: var(--accent, #a12a1f); margin: 0; }
+    .pubdate { font-size: 0.8rem; color: #4f555c; margin: 0.35rem 0 0; }
     story-step { padding-block: 22dvh; scroll-margin-block-start: var(--bar); }
     story-step:first-of-type { padding-block-start: 0; }
 

@@ -8,6 +8,7 @@ import { motionAllowed, saveMotion } from '../state/motion.ts';
 import { StepController } from '../scroll/step-controller.ts';
 import { t } from '../i18n/strings.ts';
 import { formatDate } from '../i18n/format.ts';
+import { publicationLine } from '../story/dateline.ts';
 import { storyStyles } from './map-story.styles.ts';
 import type { StoryMap } from './story-map.ts';
 import './story-map.ts';
@@ -203,12 +204,14 @@ export class MapStory extends LitElement {
             <h1>${story.meta.title[lang]}</h1>
             <p class="dek">${story.meta.dek[lang]}</p>
             <p class="dates">${formatDate(lang, story.steps[0]?.date ?? '')} – ${formatDate(lang, story.steps.at(-1)?.date ?? '')}</p>
+            <p class="pubdate">${publicationLine(lang, story.meta)}</p>
           </div>
           ${story.steps.map(
             (step, i) => html`<story-step
               id=${step.id}
               .step=${step}
               .sources=${story.meta.sources}
+              .claims=${story.claims}
               .lang=${lang}
               .index=${i}
               .total=${this.ids.length}
@@ -217,7 +220,7 @@ export class MapStory extends LitElement {
           )}
         </main>
       </div>
-      <footer><story-sources .meta=${story.meta} .lang=${lang}></story-sources></footer>
+      <footer><story-sources .meta=${story.meta} .claims=${story.claims} .lang=${lang}></story-sources></footer>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
     `;
   }
@@ -228,6 +231,7 @@ export class MapStory extends LitElement {
       <story-stepper
         .steps=${story.steps}
         .sources=${story.meta.sources}
+        .claims=${story.claims}
         .active=${this.index}
         .lang=${lang}
         heading=${story.meta.title[lang]}

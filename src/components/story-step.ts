@@ -1,17 +1,19 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Lang, Source, Step } from '../story/types.ts';
+import type { Claim, Lang, Paragraph, Source, Step } from '../story/types.ts';
 import { parseInline } from '../story/inline.ts';
 import { formatDate } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
+import { sourceNotes } from '../story/source-notes.ts';
 import { sharedStyles } from './shared-styles.ts';
+import { printNotes, sourceDetails, sourceStyles } from './source-details.ts';
 import './static-map.ts';
 import './map-legend.ts';
 
 /** One step of the story: dated, attributed text and its disputed figures side by side. */
 @customElement('story-step')
 export class StoryStep extends LitElement {
-  static override styles = [sharedStyles, css`
+  static override styles = [sharedStyles, sourceStyles, css`
     :host { display: block; }
     article { background: var(--card-bg, #fff); color: var(--ink, #1c1f23); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 1.1rem 1.25rem 1rem; transition: opacity 200ms; }
     /* Steps away from the map's scene fade a little and lose colour; their text keeps a 4.5:1 contrast. */
@@ -31,7 +33,8 @@ export class StoryStep extends LitElement {
     h2 { margin: 0 0 0.6rem; font-size: 1.3rem; line-height: 1.25; }
     p { margin: 0 0 0.75rem; font-size: 1rem; line-height: 1.55; }
     :host(:lang(ar)) p { line-height: 1.75; }
-    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr)); gap: 0.4rem; }
+    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.4rem; }
+    .block + .block > .figures:first-child, .figures + .figures { margin-block-start: 0; }
     .figures li { border-inline-start: 4px solid var(--accent, #a12a1f); background: #f6f3ee; padding: 0.45rem 0.6rem; border-radius: 0 4px 4px 0; }
     :host(:dir(rtl)) .figures li { border-radius: 4px 0 0 4px; }
     .value { display: block; font-size: 1.35rem; font-weight: 700; line-height: 1.2; }
@@ -43,7 +46,7 @@ export class StoryStep extends LitElement {
       :host(:not([active])) article { opacity: 1; }
       .block { background: var(--card-bg, #fff); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); max-block-size: var(--block-max, 42dvh); overflow: auto; }
       .block:last-child { margin-block-end: 0; }
-      .block p:last-child { margin-block-end: 0; }
+      .block p:last-child, .block details.src:last-child { margin-block-end: 0; }
       h2 { font-size: 1.1rem; }
       p { font-size: 0.93rem; line-height: 1.45; margin-block-end: 0.55rem; }
       .value { font-size: 1.1rem; }
@@ -52,6 +55,8 @@ export class StoryStep extends LitElement {
 
   @property({ attribute: false }) step?: Step;
   @property({ attribute: false }) sources: Source[] = [];
+  /** The fact-check log, for the paragraphs' "Source" controls. */
+  @property({ attribute: false }) claims: Claim[] = [];
   @property({ reflect: true }) override lang: Lang = 'en';
   @property({ type: Number }) index = 0;
   @property({ type: Number }) total = 0;
@@ -84,6 +89,15 @@ export class StoryStep extends LitElement {
     return parseInline(text).map((part) => (part.lang ? html`<span lang=${part.lang} dir="rtl">${part.text}</span>` : part.text));
   }
 
+  /** A paragraph with its "Source" control under it. */
+  private paragraph(p: Paragraph) {
+    return html`<p>${this.inline(p[this.lang])}</p>${sourceDetails(this.notes(p), this.lang)}`;
+  }
+
+  private notes(p: Paragraph) {
+    return sourceNotes(p.claims, this.claims, this.sources, this.lang);
+  }
+
   override render() {
     const step = this.step;
     if (!step) return nothing;
@@ -92,25 +106,27 @@ export class StoryStep extends LitElement {
     const sourceNames = step.sources.map((key) => this.sources.find((s) => s.key === key)?.name[lang] ?? key);
     const [first, ...rest] = step.body;
     const sources = html`<p class="sources">${t(lang, 'readSources')}: ${sourceNames.join(lang === 'ar' ? '، ' : '; ')}</p>`;
-    const figures = step.figures?.length
-      ? html`<ul class="figures">
-          ${step.figures.map(
-            (f) => html`<li>
-              <span class="value">${f.value[lang]}</span><span class="label">${f.label[lang]}</span>
-              <span class="who">${t(lang, 'said')} ${f.who[lang]}</span>
-            </li>`,
-          )}
-        </ul>`
-      : null;
+    // Up to three figures share a row; four go two by two, so a phone's card never needs its own scroll bar.
+    const all = step.figures ?? [];
+    const figureRows = (all.length > 3 ? chunk(all, 2) : all.length ? [all] : []).map(
+      (row) => html`<ul class="figures">
+        ${row.map(
+          (f) => html`<li>
+            <span class="value">${f.value[lang]}</span><span class="label">${f.label[lang]}</span>
+            <span class="who">${t(lang, 'said')} ${f.who[lang]}</span>
+          </li>`,
+        )}
+      </ul>`,
+    );
     const blocks = [
       html`<p class="meta">
           <span class="visually-hidden">${t(lang, 'stepOf', { n: this.index + 1, total: this.total })} · </span>
           <time datetime=${step.date}>${formatDate(lang, step.date)}</time>${when}
         </p>
         <h2 id="title">${step.title[lang]}</h2>
-        ${first ? html`<p>${this.inline(first[lang])}</p>` : nothing}`,
-      ...rest.map((p) => html`<p>${this.inline(p[lang])}</p>`),
-      ...(figures ? [figures] : []),
+        ${first ? this.paragraph(first) : nothing}`,
+      ...rest.map((p) => this.paragraph(p)),
+      ...figureRows,
     ];
     const last = blocks.length - 1;
     // The printed page shows the step's own still map (hidden on screen, where the live map shows the scene).
@@ -120,8 +136,16 @@ export class StoryStep extends LitElement {
     </div>`;
     return html`<article aria-labelledby="title" tabindex="0">
       ${blocks.map((b, i) => html`<div class="block">${b}${i === last ? sources : nothing}</div>${i === 0 ? printMap : nothing}`)}
+      ${printNotes(step.body.map((p) => this.notes(p)), lang)}
     </article>`;
   }
+}
+
+/** The items in rows of `size`. */
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const rows: T[][] = [];
+  for (let i = 0; i < items.length; i += size) rows.push(items.slice(i, i + size));
+  return rows;
 }
 
 declare global {

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang, Source, Step } from '../story/types.ts';
+import type { Claim, Lang, Source, Step } from '../story/types.ts';
 import { storyUrls } from '../embed/snippet.ts';
 import { t } from '../i18n/strings.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -48,6 +48,7 @@ export class StoryStepper extends LitElement {
 
   @property({ attribute: false }) steps: Step[] = [];
   @property({ attribute: false }) sources: Source[] = [];
+  @property({ attribute: false }) claims: Claim[] = [];
   /** Index of the active step. */
   @property({ type: Number }) active = 0;
   @property({ reflect: true }) override lang: Lang = 'en';
@@ -73,7 +74,7 @@ export class StoryStepper extends LitElement {
       </header>
       <div class="map"><slot name="map"></slot></div>
       <div class="panel">
-        <story-step .step=${step} .sources=${this.sources} .lang=${lang} .index=${this.active} .total=${total} active></story-step>
+        <story-step .step=${step} .sources=${this.sources} .claims=${this.claims} .lang=${lang} .index=${this.active} .total=${total} active></story-step>
         <nav class="pager" aria-label=${t(lang, 'stepperNav')}>
           <button class="prev" aria-disabled=${hasPrev ? 'false' : 'true'} @click=${() => this.select(this.active - 1)}>
             <span class="arrow" aria-hidden="true">←</span> ${t(lang, 'previous')}

@@ -1,4 +1,5 @@
 import type { Lang } from '../story/types.ts';
+import { t } from './strings.ts';
 
 /**
  * Numbers and dates go through Intl, the same way everywhere. Both editions use Western digits (0–9):
@@ -37,6 +38,17 @@ export function formatDateTime(lang: Lang, iso: string): string {
     timeZone: 'UTC',
     timeZoneName: 'short',
   }).format(new Date(iso));
+}
+
+/**
+ * A report's own date, as the report gives it: a day; a day and time with its zone; or a day and time whose zone the
+ * report does not give, which is said ("20 January 2026, 10:36, time zone not given").
+ */
+export function formatSourceDate(lang: Lang, iso: string): string {
+  if (iso.length <= 10) return formatDate(lang, iso);
+  if (/(Z|[+-]\d\d:\d\d)$/.test(iso)) return formatDateTime(lang, iso);
+  const comma = lang === 'ar' ? '، ' : ', ';
+  return [formatDate(lang, iso), iso.slice(11, 16), t(lang, 'noZone')].join(comma);
 }
 
 export function formatKm(lang: Lang, km: number): string {

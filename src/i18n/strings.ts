@@ -55,6 +55,14 @@ const en = {
   trenchLabel: 'Trench (schematic)',
   trenchClaim: '{claimed} claimed by Iraq',
   trenchMeasured: 'border measured at about {measured}',
+  source: 'Source',
+  claimIn: 'Report',
+  noDay: 'no day given in the report',
+  noZone: 'time zone not given',
+  notes: 'Sources, paragraph by paragraph',
+  published: 'Published {date}',
+  corrections: 'Corrections and updates',
+  noCorrections: 'No corrections.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -113,6 +121,14 @@ const ar: Record<StringKey, string> = {
   trenchLabel: 'الخندق (رسم تخطيطي)',
   trenchClaim: '{claimed} بحسب العراق',
   trenchMeasured: 'طول الحدود المقيس نحو {measured}',
+  source: 'المصدر',
+  claimIn: 'التقرير',
+  noDay: 'لم يحدد التقرير اليوم',
+  noZone: 'المنطقة الزمنية غير مذكورة',
+  notes: 'المصادر فقرةً فقرة',
+  published: 'نُشر في {date}',
+  corrections: 'التصويبات والتحديثات',
+  noCorrections: 'لا توجد تصويبات.',
 };
 
 const TABLE: Record<Lang, Record<StringKey, string>> = { en, ar };
