@@ -319,7 +319,7 @@ export function buildArrows(places, frontier = naturalEarthFrontier()) {
     {
       id: 'transfer-iraq', kind: 'transfer', from: hasakah, to: TRANSFER_END,
       startGapKm: 6, endGapKm: 0, bend: 0.12,
-      label: { en: 'Into Iraq: destination not public', ar: 'إلى العراق: الوجهة غير معلنة' },
+      label: { en: 'Into Iraq: destination not public', ar: 'إلى داخل العراق: الوجهة غير معلنة' },
     },
   ];
   return specs.flatMap(arrow);

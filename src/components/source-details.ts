@@ -34,6 +34,7 @@ export const sourceStyles = css`
   :host(:dir(rtl)) details.src summary::before { content: '◂'; }
   details.src[open] summary::before { content: '▾'; }
   details.src summary:hover { background: #f1eee8; }
+  details.src summary { scroll-margin-block: calc(var(--bar, 3.5rem) + 0.75rem) 0.75rem; }
   details.src summary:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 2px; }
   .src-body { margin-block-start: 0.4rem; padding: 0.5rem 0.65rem; background: #f6f3ee; border-radius: 4px; }
   .note + .note { margin-block-start: 0.55rem; padding-block-start: 0.55rem; border-block-start: 1px solid #ddd8cf; }

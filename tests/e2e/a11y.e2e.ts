@@ -85,6 +85,23 @@ async function tabToSkip(page: Page): Promise<Focused> {
   throw new Error('Tab never left the document');
 }
 
+/**
+ * Tabs from a step to the next: first through each "Source" control of the step (one per paragraph that cites
+ * claims), each seen and inside that step, then onto the next step. Returns the focus on the next step.
+ */
+async function tabToNextStep(page: Page, from: string): Promise<Focused> {
+  const controls = story.steps.find((s) => s.id === from)!.body.filter((p) => p.claims.length).length;
+  for (let k = 0; k < controls; k++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    expect(f.tag, `Source control ${k + 1} of step ${from}`).toBe('summary');
+    expect(f.step).toBe(from);
+    expectSeen(f);
+  }
+  await page.keyboard.press('Tab');
+  return focused(page);
+}
+
 function expectSeen(f: Focused): void {
   expect(f.outline, `focus ring on ${f.tag} "${f.name}"`).not.toBe('none');
   expect(f.outlineWidth, `focus ring width on ${f.tag} "${f.name}"`).toBeGreaterThanOrEqual(2);
@@ -131,10 +148,9 @@ test.describe('keyboard only', () => {
     expect(next).toBeGreaterThan(timeline);
     expect(motion).toBeGreaterThan(next);
     expect(order.at(-1)?.step).toBe(ids[0]);
-    // On through the text: one Tab per step, each becoming the step the map shows.
-    for (const id of ids.slice(1)) {
-      await page.keyboard.press('Tab');
-      const f = await focused(page);
+    // On through the text: each step's Source controls, then the next step, which becomes the step the map shows.
+    for (const [i, id] of ids.slice(1).entries()) {
+      const f = await tabToNextStep(page, ids[i]!);
       expect(f.step).toBe(id);
       expectSeen(f);
       await expect.poll(() => activeStep(page)).toBe(id);
@@ -186,9 +202,8 @@ test.describe('keyboard only', () => {
     expectSeen(await tabToSkip(page));
     await page.keyboard.press('Enter');
     expect((await focused(page)).step).toBe(ids[0]);
-    for (const id of ids.slice(1)) {
-      await page.keyboard.press('Tab');
-      const f = await focused(page);
+    for (const [i, id] of ids.slice(1).entries()) {
+      const f = await tabToNextStep(page, ids[i]!);
       expect(f.step).toBe(id);
       expectSeen(f);
     }
