@@ -33,8 +33,8 @@ export type MeasurementKey = (typeof MEASUREMENTS)[number];
  */
 export interface Claim {
   id: string;
-  /** The claim in brief, for editors. */
-  summary: string;
+  /** The claim in brief, for editors (required in claims.json; not shipped to the page). */
+  summary?: string;
   /** Who made the claim ("report" claims name the outlet). */
   who: Text;
   /** ISO date when the claim was made or reported; null when the report gives no day. */

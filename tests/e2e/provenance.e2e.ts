@@ -65,12 +65,16 @@ test.describe('the Source control in the scrolling story', () => {
     const details = host.locator('details.src').first();
     await expect(details.locator('summary')).toHaveText('المصدر');
     const paragraph = host.locator('.block > p:not(.meta)').first();
-    const before = await paragraph.boundingBox();
-    await details.locator('summary').click();
+    const summary = details.locator('summary');
+    const gap = async () => (await summary.boundingBox())!.y - (await paragraph.boundingBox())!.y;
+    const closed = await gap();
+    await summary.click();
     await expectNotes(details, step('shaddadi').body[0]!, 'ar');
     await expect(details).toContainText('وزارة الداخلية السورية');
-    // It opens in place: the paragraph it belongs to does not move.
-    expect((await paragraph.boundingBox())!.y).toBeCloseTo(before!.y, 0);
+    // It opens in place: the control stays right under its paragraph, and the notes open below the control.
+    expect(await gap()).toBeCloseTo(closed, 0);
+    const body = (await details.locator('.src-body').boundingBox())!;
+    expect(body.y).toBeGreaterThanOrEqual((await summary.boundingBox())!.y + 20);
     expect(await activeStep(page)).toBe('shaddadi');
   });
 
