@@ -33,7 +33,7 @@ export class StoryStep extends LitElement {
     h2 { margin: 0 0 0.6rem; font-size: 1.3rem; line-height: 1.25; }
     p { margin: 0 0 0.75rem; font-size: 1rem; line-height: 1.55; }
     :host(:lang(ar)) p { line-height: 1.75; }
-    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: 0.4rem; }
+    .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr)); gap: 0.4rem; }
     .block + .block > .figures:first-child, .figures + .figures { margin-block-start: 0; }
     .figures li { border-inline-start: 4px solid var(--accent, #a12a1f); background: #f6f3ee; padding: 0.45rem 0.6rem; border-radius: 0 4px 4px 0; }
     :host(:dir(rtl)) .figures li { border-radius: 4px 0 0 4px; }

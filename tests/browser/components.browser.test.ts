@@ -25,11 +25,32 @@ describe('<story-step>', () => {
     expect(root.querySelector('h2')!.textContent).toBe(shaddadi.title.en);
     expect(root.querySelector('time')!.textContent).toBe('20 January 2026');
     const figures = [...root.querySelectorAll('.figures li')];
-    expect(figures.map((f) => f.querySelector('.value')!.textContent)).toEqual(['about 120', '81', 'more than 1,500']);
+    // The two disputed counts come first, next to each other; the recaptured 81 follows, all in one row.
+    expect(figures.map((f) => f.querySelector('.value')!.textContent)).toEqual(['about 120', 'more than 1,500', '81']);
     const tops = figures.map((f) => f.getBoundingClientRect().top);
+    expect(Math.abs(tops[0]! - tops[1]!)).toBeLessThan(4);
     expect(Math.abs(tops[0]! - tops[2]!)).toBeLessThan(4);
-    expect(figures[2]!.textContent).toContain('Farhad Shami');
+    expect(figures[1]!.textContent).toContain('Farhad Shami');
     expect(root.querySelector('.sources')!.textContent).toContain('The National');
+    el.remove();
+  });
+
+  it('puts a Source control under each paragraph that states claims, closed until the reader opens it', async () => {
+    const el = await mount<StoryStep>('story-step', { step: shaddadi, sources: story.meta.sources, claims: story.claims, lang: 'en' });
+    const controls = [...el.shadowRoot!.querySelectorAll('details.src')];
+    expect(controls).toHaveLength(shaddadi.body.filter((p) => p.claims.length).length);
+    for (const d of controls) {
+      expect(d.previousElementSibling?.localName).toBe('p');
+      expect(d.querySelector('summary')!.textContent).toBe('Source');
+      expect(d.hasAttribute('open')).toBe(false);
+      expect(d.querySelector('.src-body')!.checkVisibility()).toBe(false);
+    }
+    controls[0]!.querySelector('summary')!.click();
+    await el.updateComplete;
+    const opened = controls[0]!.querySelector('.src-body')!;
+    expect(opened.checkVisibility()).toBe(true);
+    expect(opened.getBoundingClientRect().height).toBeGreaterThan(40);
+    expect(controls[0]!.textContent).toContain('about 120 ISIS inmates had escaped');
     el.remove();
   });
 
