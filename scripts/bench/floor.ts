@@ -11,9 +11,8 @@ import './floor.css';
 import type { FeatureCollection } from 'geojson';
 import { Map, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { countries } from '../../src/map/layers/countries.ts';
-import { rivers } from '../../src/map/layers/rivers.ts';
-import { border } from '../../src/map/layers/border.ts';
+import { GROUPS } from '../../src/map/layers/index.ts';
+import type { LayerGroupModule } from '../../src/map/layers/types.ts';
 import { theme } from '../../src/map/theme.ts';
 import { DATA_FILES, dataUrl, type MapData } from '../../src/map/data.ts';
 
@@ -31,8 +30,10 @@ const [top = 0, right = 0, bottom = 0, left = 0] = numbers('p', [0, 0, 0, 0]);
 // The style modules read their data from the context; here MapLibre's worker fetches the files itself.
 const none: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const empty = Object.fromEntries(DATA_FILES.map((name) => [name, none])) as MapData;
-const ctx = { data: empty, lang: 'en' as const, theme };
-const modules = [countries(ctx), rivers(ctx), border(ctx)];
+const ctx = { data: empty, lang: 'en' as const };
+// The always-shown groups: land, outlines and names, rivers, the border.
+const base: readonly LayerGroupModule[] = GROUPS.filter((m) => m.group === 'base');
+const modules = base.map((m) => m.build(ctx));
 const sources: StyleSpecification['sources'] = {};
 for (const name of Object.keys(Object.assign({}, ...modules.map((m) => m.sources)) as object)) {
   sources[name] = { type: 'geojson', data: dataUrl(name) };
@@ -40,7 +41,7 @@ for (const name of Object.keys(Object.assign({}, ...modules.map((m) => m.sources
 const style: StyleSpecification = {
   version: 8,
   sources,
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }, ...modules.flatMap((m) => m.layers.map((l) => l.layer))],
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }, ...modules.flatMap((m) => m.layers)],
 };
 
 const map = new Map({

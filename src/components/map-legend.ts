@@ -1,7 +1,8 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang, Scene } from '../story/types.ts';
-import { legendItems, type Swatch } from '../map/legend.ts';
+import { legendItems } from '../map/layers/index.ts';
+import type { Swatch } from '../map/layers/types.ts';
 import { t } from '../i18n/strings.ts';
 
 function swatch(s: Swatch) {

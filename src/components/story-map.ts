@@ -126,7 +126,7 @@ export class StoryMap extends LitElement {
     }
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || !this.isConnected) return;
-    this.built = buildStyle({ data: this.data, lang: this.lang, theme });
+    this.built = buildStyle({ data: this.data, lang: this.lang });
     try {
       this.map = new lib.Map({
         container,
@@ -193,7 +193,7 @@ export class StoryMap extends LitElement {
     const redraw = (): void => {
       // The language may have changed while the map was away.
       if (this.data) {
-        this.built = buildStyle({ data: this.data, lang: this.lang, theme });
+        this.built = buildStyle({ data: this.data, lang: this.lang });
         map.setStyle(this.built.style, { diff: true });
       }
       this.applyCurrent(false);
@@ -217,7 +217,7 @@ export class StoryMap extends LitElement {
     if (changed.has('scene') && changed.get('scene') !== undefined) this.wake();
     if (!this.map || this.status !== 'ready' || !this.data) return;
     if (changed.has('lang')) {
-      this.built = buildStyle({ data: this.data, lang: this.lang, theme });
+      this.built = buildStyle({ data: this.data, lang: this.lang });
       this.map.setStyle(this.built.style, { diff: true });
       if (this.attribution) {
         // Controls sit at the reading end of the map: bottom right in English, bottom left in Arabic.

@@ -1,28 +1,8 @@
 import type { Map } from 'maplibre-gl';
 import type { Animation } from '../story/types.ts';
-import { theme } from './theme.ts';
+import type { Drawable } from './layers/types.ts';
+import { DRAWINGS } from './layers/index.ts';
 import { revealGradient } from './reveal.ts';
-import { arrowLayerIds } from './layers/arrows.ts';
-
-interface Drawable {
-  line: string;
-  head?: string;
-  label?: string;
-  color: string;
-}
-
-const DRAWABLE: Record<Exclude<Animation, 'none'>, Drawable[]> = {
-  'draw-trench': [{ line: 'trench-line', color: theme.trench.line }],
-  'draw-convoys': [{ line: arrowLayerIds('convoy').shaft, head: arrowLayerIds('convoy').head, color: theme.convoy.line }],
-  'draw-transfer': [
-    {
-      line: arrowLayerIds('transfer').shaft,
-      head: arrowLayerIds('transfer').head,
-      label: 'arrows-transfer-label',
-      color: theme.transfer.line,
-    },
-  ],
-};
 
 const DURATION_MS = 1800;
 
@@ -43,9 +23,9 @@ export class LineAnimator {
   /** Draws the scene's animated line; with `animate` false (reduced motion, a jump) it appears already drawn. */
   play(animation: Animation, animate: boolean): void {
     this.stop();
-    for (const list of Object.values(DRAWABLE)) for (const d of list) setProgress(this.map, d, 1);
+    for (const list of Object.values(DRAWINGS)) for (const d of list) setProgress(this.map, d, 1);
     if (animation === 'none' || !animate) return;
-    const targets = DRAWABLE[animation];
+    const targets = DRAWINGS[animation] ?? [];
     const start = performance.now();
     const tick = (now: number): void => {
       const t = Math.min(1, (now - start) / DURATION_MS);

@@ -1,7 +1,7 @@
 import type { Map, PaddingOptions } from 'maplibre-gl';
 import type { Scene } from '../story/types.ts';
-import type { GroupedLayer } from './layers/types.ts';
-import { HIGHLIGHT_LAYERS, highlightFilter } from './layers/places.ts';
+import { HIGHLIGHT_LAYERS, type GroupedLayer } from './layers/index.ts';
+import { highlightFilter } from './layers/places.ts';
 import { sceneBounds } from './places.ts';
 import { showLayer } from './layer-switch.ts';
 

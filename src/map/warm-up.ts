@@ -1,6 +1,6 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import type { BuiltStyle } from './layers/index.ts';
-import { HIGHLIGHT_LAYERS, POINTS } from './layers/places.ts';
+import { HIGHLIGHT_LAYERS, type BuiltStyle } from './layers/index.ts';
+import { POINTS } from './layers/places.ts';
 
 /**
  * The style the live map first draws, unseen behind the still image: every layer shown, highlighted and plain
@@ -10,13 +10,12 @@ import { HIGHLIGHT_LAYERS, POINTS } from './layers/places.ts';
  * that is drawn.
  */
 export function warmUpStyle(built: BuiltStyle): StyleSpecification {
-  const highlight: Readonly<Record<string, boolean>> = HIGHLIGHT_LAYERS;
   return {
     ...built.style,
     layers: built.style.layers.map((layer) => {
       if (layer.type === 'background') return layer;
       const shown = { ...layer, layout: { ...layer.layout, visibility: 'visible' } } as typeof layer;
-      return highlight[layer.id] === undefined ? shown : { ...shown, filter: POINTS };
+      return HIGHLIGHT_LAYERS[layer.id] === undefined ? shown : { ...shown, filter: POINTS };
     }),
   };
 }

@@ -9,12 +9,13 @@ export type Text = Record<Lang, string>;
 export const PLACE_IDS = ['shaddadi', 'al-hol', 'hasakah', 'raqqa', 'deir-ezzor', 'mosul', 'mosul-desert'] as const;
 export type PlaceId = (typeof PLACE_IDS)[number];
 
-/** Layer groups a scene can show. Countries, the Syria–Iraq border and the rivers are always drawn. */
-export const LAYER_GROUPS = ['places', 'trench', 'convoys', 'transfer', 'mosul-desert', 'iraq-focus'] as const;
-export type LayerGroup = (typeof LAYER_GROUPS)[number];
-
-export const ANIMATIONS = ['none', 'draw-trench', 'draw-convoys', 'draw-transfer'] as const;
-export type Animation = (typeof ANIMATIONS)[number];
+/**
+ * Layer groups a scene can show, and the drawing animations, as the map's layer index lists them
+ * (src/map/layers/index.ts). Countries, the Syria–Iraq border and the rivers are always drawn.
+ */
+export { LAYER_GROUPS, ANIMATIONS, type LayerGroup } from '../map/layers/index.ts';
+import type { DrawingAnimation, LayerGroup } from '../map/layers/index.ts';
+export type Animation = 'none' | DrawingAnimation;
 
 export const SOURCE_KEYS = ['national', 'syriantv'] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];

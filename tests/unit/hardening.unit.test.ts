@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import { DATA_FILES, type MapData } from '../../src/map/data.ts';
-import { buildStyle } from '../../src/map/layers/index.ts';
-import { HIGHLIGHT_LAYERS, POINTS } from '../../src/map/layers/places.ts';
-import { theme } from '../../src/map/theme.ts';
+import { buildStyle, HIGHLIGHT_LAYERS } from '../../src/map/layers/index.ts';
+import { POINTS } from '../../src/map/layers/places.ts';
 import { visibleLayerIds } from '../../src/map/scene.ts';
 import { warmUpStyle } from '../../src/map/warm-up.ts';
 import { loadStory } from '../../src/story/load-node.ts';
@@ -19,7 +18,7 @@ const story = loadStory();
 
 describe('the warm-up frame: every layer drawn once, unseen, before the first scene', () => {
   it('is a valid style with every layer of every scene visible and every place in both place layers', () => {
-    const built = buildStyle({ data, lang: 'en', theme });
+    const built = buildStyle({ data, lang: 'en' });
     const style = warmUpStyle(built);
     expect(validateStyleMin(style)).toEqual([]);
     const visible = new Set(style.layers.filter((l) => l.type === 'background' || l.layout?.visibility === 'visible').map((l) => l.id));

@@ -5,7 +5,6 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, Map } from 'maplibre-gl';
 import { DATA_FILES, type MapData } from '../../src/map/data.ts';
 import { buildStyle } from '../../src/map/layers/index.ts';
-import { theme } from '../../src/map/theme.ts';
 import { applyScene, visibleLayerIds } from '../../src/map/scene.ts';
 import { isLayerShown, opacityProperties } from '../../src/map/layer-switch.ts';
 import { loadStory } from '../../src/story/load-node.ts';
@@ -41,7 +40,7 @@ function recordingMap(layers: LayerSpecification[]) {
 }
 
 describe('showing and hiding layers at a step change', () => {
-  const built = buildStyle({ data, lang: 'en', theme });
+  const built = buildStyle({ data, lang: 'en' });
   const padding = { top: 40, right: 40, bottom: 40, left: 460 };
 
   it('shows exactly each scene’s layers, at their own opacity', () => {

@@ -8,7 +8,7 @@ import { buildStyle } from '../../src/map/layers/index.ts';
 import { theme } from '../../src/map/theme.ts';
 import { MAP_BOUNDS, PLACES, sceneBounds } from '../../src/map/places.ts';
 import { visibleLayerIds, viewZoom } from '../../src/map/scene.ts';
-import { legendItems } from '../../src/map/legend.ts';
+import { legendItems } from '../../src/map/layers/index.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 import { LANGS, LAYER_GROUPS } from '../../src/story/types.ts';
 
@@ -20,7 +20,7 @@ const story = loadStory();
 describe('the map style', () => {
   for (const lang of LANGS) {
     it(`validates against the MapLibre style spec (${lang})`, () => {
-      const { style } = buildStyle({ data, lang, theme });
+      const { style } = buildStyle({ data, lang });
       expect(validateStyleMin(style)).toEqual([]);
       expect(style.glyphs).toBeUndefined();
       expect(style.sprite).toBeUndefined();
@@ -29,7 +29,7 @@ describe('the map style', () => {
   }
 
   it('labels are symbol layers in the reader’s language, with no letter-spacing in Arabic', () => {
-    const { style } = buildStyle({ data, lang: 'ar', theme });
+    const { style } = buildStyle({ data, lang: 'ar' });
     const labels = style.layers.filter((l) => l.type === 'symbol');
     expect(labels.length).toBeGreaterThanOrEqual(5);
     for (const layer of labels) {
@@ -49,12 +49,12 @@ describe('the map style', () => {
     walk(theme);
     const themed = new Set(colours);
     colours.clear();
-    walk(buildStyle({ data, lang: 'en', theme }).style.layers);
+    walk(buildStyle({ data, lang: 'en' }).style.layers);
     for (const c of colours) expect(themed).toContain(c);
   });
 
   it('each layer group of the scenes has layers, and a scene shows only its groups', () => {
-    const { layers } = buildStyle({ data, lang: 'en', theme });
+    const { layers } = buildStyle({ data, lang: 'en' });
     for (const group of LAYER_GROUPS) expect(layers.some((l) => l.group === group)).toBe(true);
     const trench = story.steps.find((s) => s.id === 'trench')!;
     const overview = story.steps[0]!;

@@ -1,34 +1,78 @@
-import type { StyleSpecification } from 'maplibre-gl';
-import type { GroupedLayer, LayerContext, LayerModule } from './types.ts';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Drawable, LayerContext, LayerGroupModule, LegendItem } from './types.ts';
+import { theme } from '../theme.ts';
+import { land } from './land.ts';
+import { iraqFocus } from './iraq-focus.ts';
 import { countries } from './countries.ts';
 import { rivers } from './rivers.ts';
 import { border } from './border.ts';
-import { areas } from './areas.ts';
+import { mosulDesert } from './areas.ts';
 import { trench } from './trench.ts';
-import { arrows } from './arrows.ts';
+import { convoys } from './convoys.ts';
+import { transfer } from './transfer.ts';
 import { places } from './places.ts';
 
-/** Layer groups, bottom to top. */
-const MODULES: ((ctx: LayerContext) => LayerModule)[] = [countries, rivers, border, areas, trench, arrows, places];
+/** The map's layer groups, bottom to top. The style, the key, the animations and the content's lists follow. */
+export const GROUPS = [land, iraqFocus, countries, rivers, border, mosulDesert, trench, convoys, transfer, places] as const;
+
+type Module = (typeof GROUPS)[number];
+/** The groups a scene can show (the others, 'base', are always shown). */
+export type LayerGroup = Exclude<Module['group'], 'base'>;
+export type Group = Module['group'];
+export type DrawingAnimation = Extract<Module, { drawing: unknown }>['drawing']['animation'];
+
+const isSceneGroup = (g: Group): g is LayerGroup => g !== 'base';
+const modules: readonly LayerGroupModule[] = GROUPS;
+
+/** The scene groups, for the content validator. */
+export const LAYER_GROUPS: readonly LayerGroup[] = GROUPS.map((m) => m.group).filter(isSceneGroup);
+/** The drawing animations, 'none' first, for the content validator. */
+export const ANIMATIONS: readonly ('none' | DrawingAnimation)[] = [
+  'none',
+  ...GROUPS.flatMap((m) => ('drawing' in m ? [m.drawing.animation] : [])),
+];
+
+export interface GroupedLayer {
+  group: Group;
+  layer: LayerSpecification;
+}
 
 export interface BuiltStyle {
   style: StyleSpecification;
-  /** Every layer with the group that decides its visibility. */
+  /** Every layer with the group that decides its visibility, bottom to top. */
   layers: GroupedLayer[];
 }
 
 /** The whole MapLibre style, built in code: no tiles, no glyphs URL, no sprite; labels use the page's fonts. */
 export function buildStyle(ctx: LayerContext): BuiltStyle {
-  const modules = MODULES.map((make) => make(ctx));
-  const layers = modules.flatMap((m) => m.layers);
+  const built = GROUPS.map((m) => ({ group: m.group, ...m.build(ctx) }));
+  const layers = built.flatMap((b) => b.layers.map((layer) => ({ group: b.group, layer })));
   const style: StyleSpecification = {
     version: 8,
     name: 'map-story',
-    sources: Object.assign({}, ...modules.map((m) => m.sources)),
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': ctx.theme.background } },
-      ...layers.map((l) => l.layer),
-    ],
+    sources: Object.assign({}, ...built.map((b) => b.sources)),
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': theme.background } }, ...layers.map((l) => l.layer)],
   };
   return { style, layers };
 }
+
+/** What a scene shows, as the groups it names. */
+export interface SceneGroups {
+  layers: readonly LayerGroup[];
+  highlight: readonly string[];
+}
+
+const shown = (m: LayerGroupModule, scene: SceneGroups): boolean => m.group === 'base' || (scene.layers as readonly string[]).includes(m.group);
+
+/** The key for a scene: what its visible symbols mean, top layer first. */
+export function legendItems(scene: SceneGroups): LegendItem[] {
+  return [...modules].reverse().flatMap((m) => (shown(m, scene) && m.legend ? m.legend(scene.highlight as never) : []));
+}
+
+/** What each drawing animation reveals. */
+export const DRAWINGS: Readonly<Record<string, readonly Drawable[]>> = Object.fromEntries(
+  modules.flatMap((m) => (m.drawing ? [[m.drawing.animation, m.drawing.lines]] : [])),
+);
+
+/** Layers whose filter follows the scene's highlighted places: true for the layers of the highlighted ones. */
+export const HIGHLIGHT_LAYERS: Readonly<Record<string, boolean>> = Object.assign({}, ...modules.map((m) => m.highlight ?? {}));

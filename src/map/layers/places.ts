@@ -1,7 +1,8 @@
-import type { ExpressionSpecification, FilterSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { PlaceId } from '../../story/types.ts';
-import type { LayerContext, LayerModule } from './types.ts';
+import type { LayerGroupModule } from './types.ts';
 import { nameField } from './types.ts';
+import { theme } from '../theme.ts';
 
 /** Every place drawn as a point (not an area). */
 export const POINTS: ExpressionSpecification = ['!=', ['get', 'kind'], 'area'];
@@ -13,19 +14,14 @@ export function highlightFilter(ids: readonly PlaceId[], highlighted: boolean): 
   return ['all', POINTS, highlighted ? inList : ['!', inList]];
 }
 
-/** Layers whose filter follows the scene's highlighted places. */
-export const HIGHLIGHT_LAYERS = {
-  'places-dot': false,
-  'places-label': false,
-  'places-dot-hl': true,
-  'places-label-hl': true,
-} as const;
 
 /**
  * The six places. Exact-enough places are dots; an approximate place (Shaddadi prison, shown at the town)
  * is a hollow ring with a note under its name, so a reader sees it is not a precise location.
  */
-export function places({ data, lang, theme }: LayerContext): LayerModule {
+export const places = {
+  group: 'places' as const,
+  build: ({ data, lang }) => {
   const label = (size: number): ExpressionSpecification => [
     'format',
     nameField(lang),
@@ -35,9 +31,7 @@ export function places({ data, lang, theme }: LayerContext): LayerModule {
     ['case', APPROXIMATE, nameField(lang, 'note'), ''],
     { 'font-scale': size },
   ];
-  const dot = (id: string, color: string, radius: number) => ({
-    group: 'places' as const,
-    layer: {
+  const dot = (id: string, color: string, radius: number): LayerSpecification => ({
       id,
       type: 'circle' as const,
       source: 'places',
@@ -48,11 +42,8 @@ export function places({ data, lang, theme }: LayerContext): LayerModule {
         'circle-stroke-color': ['case', APPROXIMATE, theme.place.approximate, theme.place.halo] as ExpressionSpecification,
         'circle-stroke-width': ['case', APPROXIMATE, 2, 1.5] as ExpressionSpecification,
       },
-    },
   });
-  const text = (id: string, font: readonly string[], size: number, color: string) => ({
-    group: 'places' as const,
-    layer: {
+  const text = (id: string, font: readonly string[], size: number, color: string): LayerSpecification => ({
       id,
       type: 'symbol' as const,
       source: 'places',
@@ -67,7 +58,6 @@ export function places({ data, lang, theme }: LayerContext): LayerModule {
         'text-max-width': 12,
       },
       paint: { 'text-color': color, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.6 },
-    },
   });
   return {
     sources: { places: { type: 'geojson', data: data.places } },
@@ -78,4 +68,12 @@ export function places({ data, lang, theme }: LayerContext): LayerModule {
       text('places-label-hl', theme.fonts.bold, 15, theme.place.label),
     ],
   };
-}
+  },
+  legend: (highlight) => [
+    ...(highlight.length > 0 ? [{ label: 'keyHighlight', swatch: { kind: 'dot', color: theme.place.dotHighlight } } as const] : []),
+    { label: 'keyPlace', swatch: { kind: 'dot', color: theme.place.dot } },
+    { label: 'keyApproximate', swatch: { kind: 'dot', color: theme.place.approximate, ring: true } },
+  ],
+  // The plain layers show the places that are not highlighted; the -hl layers the highlighted ones.
+  highlight: { 'places-dot': false, 'places-label': false, 'places-dot-hl': true, 'places-label-hl': true },
+} satisfies LayerGroupModule;

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
-import type { LayerContext, LayerModule } from './types.ts';
+import type { LayerGroupModule } from './types.ts';
+import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatKm } from '../../i18n/format.ts';
 import { revealGradient } from '../reveal.ts';
@@ -13,17 +14,17 @@ function numberProp(feature: Feature | undefined, key: string): number {
  * Iraq's trench, drawn schematically along the Iraqi side of the border (no public route exists).
  * Its label sets the claimed 620 km beside the border length measured from the map's own data.
  */
-export function trench({ data, lang, theme }: LayerContext): LayerModule {
-  const line = data.trench.features.find((f) => f.properties?.role === 'line');
-  const claimed = formatKm(lang, numberProp(line, 'claimed_km'));
-  const measured = formatKm(lang, Math.round(numberProp(line, 'border_km')));
-  const text = [t(lang, 'trenchLabel'), t(lang, 'trenchClaim', { claimed }), t(lang, 'trenchMeasured', { measured })].join('\n');
-  return {
-    sources: { trench: { type: 'geojson', data: data.trench, lineMetrics: true } },
-    layers: [
-      {
-        group: 'trench',
-        layer: {
+export const trench = {
+  group: 'trench' as const,
+  build: ({ data, lang }) => {
+    const line = data.trench.features.find((f) => f.properties?.role === 'line');
+    const claimed = formatKm(lang, numberProp(line, 'claimed_km'));
+    const measured = formatKm(lang, Math.round(numberProp(line, 'border_km')));
+    const text = [t(lang, 'trenchLabel'), t(lang, 'trenchClaim', { claimed }), t(lang, 'trenchMeasured', { measured })].join('\n');
+    return {
+      sources: { trench: { type: 'geojson', data: data.trench, lineMetrics: true } },
+      layers: [
+        {
           id: 'trench-line',
           type: 'line',
           source: 'trench',
@@ -31,10 +32,7 @@ export function trench({ data, lang, theme }: LayerContext): LayerModule {
           layout: { 'line-join': 'round', 'line-cap': 'round' },
           paint: { 'line-width': 4, 'line-gradient': revealGradient(theme.trench.line, 1) },
         },
-      },
-      {
-        group: 'trench',
-        layer: {
+        {
           id: 'trench-label',
           type: 'symbol',
           source: 'trench',
@@ -50,7 +48,9 @@ export function trench({ data, lang, theme }: LayerContext): LayerModule {
           },
           paint: { 'text-color': theme.trench.label, 'text-halo-color': theme.trench.halo, 'text-halo-width': 2 },
         },
-      },
-    ],
-  };
-}
+      ],
+    };
+  },
+  legend: () => [{ label: 'keyTrench', swatch: { kind: 'line', color: theme.trench.line, width: 4 } }],
+  drawing: { animation: 'draw-trench' as const, lines: [{ line: 'trench-line', color: theme.trench.line }] },
+} satisfies LayerGroupModule;

@@ -1,25 +1,45 @@
 import type { LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
-import type { LayerGroup, Lang } from '../../story/types.ts';
+import type { Lang, PlaceId } from '../../story/types.ts';
+import type { StringKey } from '../../i18n/strings.ts';
 import type { MapData } from '../data.ts';
-import type { Theme } from '../theme.ts';
-
-/** 'base' layers are always visible; the others follow the scene's layer groups. */
-export type Group = LayerGroup | 'base';
-
-export interface GroupedLayer {
-  group: Group;
-  layer: LayerSpecification;
-}
-
-export interface LayerModule {
-  sources: Record<string, SourceSpecification>;
-  layers: GroupedLayer[];
-}
 
 export interface LayerContext {
   data: MapData;
   lang: Lang;
-  theme: Theme;
+}
+
+/** How the key draws one symbol of the map. */
+export type Swatch =
+  | { kind: 'line'; color: string; dashed?: boolean; width?: number }
+  | { kind: 'dot'; color: string; ring?: boolean }
+  | { kind: 'area'; color: string }
+  | { kind: 'arrow'; color: string };
+
+export interface LegendItem {
+  label: StringKey;
+  swatch: Swatch;
+}
+
+/** A line that a drawing animation reveals from its start, with the head and label that appear when it is whole. */
+export interface Drawable {
+  line: string;
+  head?: string;
+  label?: string;
+  color: string;
+}
+
+/**
+ * One layer group of the map, described once: the scene group that shows it ('base': always shown), its sources
+ * and layers (bottom to top), its entries in the key (top first), the drawing animation it plays, and the layers
+ * whose filter follows the scene's highlighted places. `layers/index.ts` lists the groups bottom to top; everything
+ * else (the style, the key, the animations, the highlights, the validator's lists, the still images) derives from it.
+ */
+export interface LayerGroupModule {
+  readonly group: string;
+  readonly build: (ctx: LayerContext) => { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] };
+  readonly legend?: (highlight: readonly PlaceId[]) => LegendItem[];
+  readonly drawing?: { readonly animation: string; readonly lines: readonly Drawable[] };
+  readonly highlight?: Readonly<Record<string, boolean>>;
 }
 
 /** The label of a feature in the reader's language. */
