@@ -1,11 +1,9 @@
 import type { Claim } from './types.ts';
 
-/** Fields of the fact-check log that only editors and the build read: the page does not ship them. */
-export const EDITOR_ONLY = ['summary', 'derived'] as const;
-
 /** A claim as the page ships it: without the editors' summary and the build's notes on derived numbers. */
 export function forReaders(claim: Claim): Claim {
-  const out: Claim = { ...claim };
-  for (const key of EDITOR_ONLY) delete out[key];
-  return out;
+  const shipped: Claim = { id: claim.id, who: claim.who, date: claim.date, source: claim.source, passages: claim.passages };
+  if (claim.when) shipped.when = claim.when;
+  if (claim.background) shipped.background = claim.background;
+  return shipped;
 }
