@@ -24,8 +24,12 @@ const opt = (name, fallback) => {
 const RUNS = Math.max(1, Number(opt('--runs', '5')));
 const LH_RUNS = argv.includes('--no-lighthouse') ? 0 : Math.max(1, Number(opt('--lighthouse-runs', '3')));
 const SCROLL_RUNS = Math.max(1, Number(opt('--scroll-runs', '5')));
-/** The story's camera flight, src/map/scene.ts (CAMERA_MS). */
-const CAMERA_MS = 1400;
+/** The story's camera flight, read from src/map/camera.ts, where the live map takes it from. */
+const CAMERA_MS = (() => {
+  const m = /export const CAMERA_MS = (\d+);/.exec(fs.readFileSync(path.join(ROOT, 'src/map/camera.ts'), 'utf8'));
+  if (!m) throw new Error('bench: CAMERA_MS not found in src/map/camera.ts');
+  return Number(m[1]);
+})();
 const RESULTS = path.join(ROOT, 'scripts/bench/results');
 
 const executablePath = requireChromium();

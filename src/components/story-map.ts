@@ -14,7 +14,7 @@ import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
 import './map-locator.ts';
 import { firstStillPainted } from './static-map.ts';
-import { mapPadding } from '../map/static/frame.ts';
+import { FIRST_VIEW, mapPadding } from '../map/camera.ts';
 
 /** 'lost': the browser took the WebGL context away; the still image shows until the map has redrawn. */
 export type MapStatus = 'loading' | 'ready' | 'failed' | 'no-webgl' | 'lost';
@@ -133,8 +133,8 @@ export class StoryMap extends LitElement {
         style: warmUpStyle(this.built),
         interactive: false,
         attributionControl: false,
-        center: [41.3, 35.6],
-        zoom: 5.5,
+        center: FIRST_VIEW.center,
+        zoom: FIRST_VIEW.zoom,
         fadeDuration: 0,
         canvasContextAttributes: { preserveDrawingBuffer: new URLSearchParams(location.search).has('testing') },
       });

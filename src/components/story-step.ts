@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Claim, Lang, Paragraph, Source, Step } from '../story/types.ts';
 import { parseInline } from '../story/inline.ts';
@@ -7,6 +7,7 @@ import { t } from '../i18n/strings.ts';
 import { sourceNotes } from '../story/source-notes.ts';
 import { sharedStyles } from './shared-styles.ts';
 import { printNotes, sourceDetails, sourceStyles } from './source-details.ts';
+import { STATIC_SIZE } from '../map/static/frame.ts';
 import './static-map.ts';
 import './map-legend.ts';
 
@@ -25,7 +26,7 @@ export class StoryStep extends LitElement {
       article { opacity: 1 !important; filter: none !important; box-shadow: none; padding: 0; }
       .block { max-block-size: none !important; overflow: visible !important; margin: 0 !important; padding: 0 !important; box-shadow: none !important; background: none !important; }
       .print-map { display: block; position: relative; margin: 0.5rem 0 1rem; break-inside: avoid; }
-      .print-map static-map { inline-size: min(100%, 12cm); aspect-ratio: 768 / 744; border: 1px solid #c9ccd1; }
+      .print-map static-map { inline-size: min(100%, 12cm); aspect-ratio: ${unsafeCSS(`${STATIC_SIZE.width} / ${STATIC_SIZE.height}`)}; border: 1px solid #c9ccd1; }
       .print-map map-legend { position: absolute; inset-block-start: 0.4rem; inset-inline-start: calc(min(100%, 12cm) - 11rem); max-inline-size: 10.5rem; box-shadow: none; border: 1px solid #c9ccd1; }
     }
     .meta { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; color: var(--accent, #a12a1f); letter-spacing: 0.02em; }

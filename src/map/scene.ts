@@ -2,7 +2,7 @@ import type { Map, PaddingOptions } from 'maplibre-gl';
 import type { Scene } from '../story/types.ts';
 import { HIGHLIGHT_LAYERS, type GroupedLayer } from './layers/index.ts';
 import { highlightFilter } from './layers/places.ts';
-import { sceneBounds } from './places.ts';
+import { CAMERA_MS, fitMaxZoom, sceneBounds, viewZoom } from './camera.ts';
 import { showLayer } from './layer-switch.ts';
 
 export interface SceneOptions {
@@ -11,15 +11,6 @@ export interface SceneOptions {
   padding: Required<PaddingOptions>;
 }
 
-const CAMERA_MS = 1400;
-/** A 'view' camera's zoom is written for a map of this size; smaller maps zoom out to show the same area. */
-const REFERENCE_SIZE = { width: 480, height: 580 };
-
-/** The zoom that shows a 'view' scene's area on a map of the given size (the free area inside the padding). */
-export function viewZoom(zoom: number, width: number, height: number): number {
-  const scale = Math.min(width / REFERENCE_SIZE.width, height / REFERENCE_SIZE.height);
-  return scale > 0 ? zoom + Math.min(0, Math.log2(scale)) : zoom;
-}
 
 /** Which layers a scene shows: base layers always, the others when their group is in the scene. */
 export function visibleLayerIds(layers: GroupedLayer[], scene: Scene): string[] {
@@ -35,7 +26,7 @@ export function applyCamera(map: Map, scene: Scene, options: SceneOptions): void
       const bounds = sceneBounds(scene);
       // absolutePadding: the scene's padding replaces whatever padding the previous camera left on the map,
       // so a step framed after a scroll, a jump or a deep link gets the same camera.
-      if (bounds) map.fitBounds(bounds, { padding: options.padding, absolutePadding: true, maxZoom: camera.maxZoom ?? 8, duration });
+      if (bounds) map.fitBounds(bounds, { padding: options.padding, absolutePadding: true, maxZoom: fitMaxZoom(camera), duration });
       return;
     }
     case 'view': {
