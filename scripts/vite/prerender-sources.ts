@@ -15,7 +15,7 @@ function noteHtml(note: SourceNote, lang: Lang): string {
     '<div class="note">',
     `<p class="note-head"><strong>${escapeHtml(note.who)}</strong>${lang === 'ar' ? '، ' : ', '}${said}</p>`,
     `<p class="note-in">${escapeHtml(t(lang, 'claimIn'))}: ${escapeHtml(note.outlet)}</p>`,
-    ...note.passages.map((p) => `<blockquote lang="en" dir="ltr">“${escapeHtml(p)}”</blockquote>`),
+    ...note.passages.map((p) => `<blockquote lang="en" dir="ltr">${escapeHtml(p)}</blockquote>`),
     '</div>',
   ].join('');
 }

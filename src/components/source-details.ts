@@ -9,10 +9,16 @@ import { t } from '../i18n/strings.ts';
  */
 export function sourceDetails(notes: readonly SourceNote[], lang: Lang): TemplateResult | typeof nothing {
   if (!notes.length) return nothing;
-  return html`<details class="src">
+  return html`<details class="src" @toggle=${reveal}>
     <summary>${t(lang, 'source')}</summary>
     <div class="src-body">${notes.map((n) => sourceNote(n, lang))}</div>
   </details>`;
+}
+
+/** Once opened, the notes are brought into view, within a phone's scrolling card too. */
+function reveal(event: Event): void {
+  const details = event.currentTarget as HTMLDetailsElement;
+  if (details.open) details.querySelector('.src-body')?.scrollIntoView({ block: 'nearest' });
 }
 
 /** One claim's provenance: who, when, which report, and the passages (in the report's own language). */
@@ -21,7 +27,7 @@ export function sourceNote(note: SourceNote, lang: Lang): TemplateResult {
   return html`<div class="note">
     <p class="note-head"><strong>${note.who}</strong>${lang === 'ar' ? '، ' : ', '}${said}</p>
     <p class="note-in">${t(lang, 'claimIn')}: ${note.outlet}</p>
-    ${note.passages.map((p) => html`<blockquote lang="en" dir="ltr">“${p}”</blockquote>`)}
+    ${note.passages.map((p) => html`<blockquote lang="en" dir="ltr">${p}</blockquote>`)}
   </div>`;
 }
 
@@ -32,7 +38,7 @@ export const sourceStyles = css`
   details.src summary::-webkit-details-marker { display: none; }
   details.src summary::before { content: '▸'; font-size: 0.7rem; }
   :host(:dir(rtl)) details.src summary::before { content: '◂'; }
-  details.src[open] summary::before { content: '▾'; }
+  details.src[open] summary::before, :host(:dir(rtl)) details.src[open] summary::before { content: '▾'; }
   details.src summary:hover { background: #f1eee8; }
   details.src summary { scroll-margin-block: calc(var(--bar, 3.5rem) + 0.75rem) 0.75rem; }
   details.src summary:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 2px; }

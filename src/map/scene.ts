@@ -1,20 +1,15 @@
 import type { Map, PaddingOptions } from 'maplibre-gl';
 import type { Scene } from '../story/types.ts';
-import { HIGHLIGHT_LAYERS, type GroupedLayer } from './layers/index.ts';
-import { highlightFilter } from './layers/places.ts';
+import { HIGHLIGHT_LAYERS, sceneFilter, visibleLayerIds, type GroupedLayer } from './layers/index.ts';
 import { CAMERA_MS, fitMaxZoom, sceneBounds, viewZoom } from './camera.ts';
 import { showLayer } from './layer-switch.ts';
+
+export { visibleLayerIds };
 
 export interface SceneOptions {
   /** Fly the camera (false under reduced motion, on first load and on jumps far away). */
   animate: boolean;
   padding: Required<PaddingOptions>;
-}
-
-
-/** Which layers a scene shows: base layers always, the others when their group is in the scene. */
-export function visibleLayerIds(layers: GroupedLayer[], scene: Scene): string[] {
-  return layers.filter((l) => l.group === 'base' || scene.layers.includes(l.group)).map((l) => l.layer.id);
 }
 
 /** Moves the camera to a scene (and nothing else). */
@@ -47,8 +42,8 @@ export function applyCamera(map: Map, scene: Scene, options: SceneOptions): void
 export function applyScene(map: Map, layers: GroupedLayer[], scene: Scene, options: SceneOptions): void {
   const visible = new Set(visibleLayerIds(layers, scene));
   for (const { layer } of layers) showLayer(map, layer, visible.has(layer.id));
-  for (const [id, highlighted] of Object.entries(HIGHLIGHT_LAYERS)) {
-    if (map.getLayer(id)) map.setFilter(id, highlightFilter(scene.highlight, highlighted));
+  for (const { layer } of layers) {
+    if (HIGHLIGHT_LAYERS[layer.id] !== undefined && map.getLayer(layer.id)) map.setFilter(layer.id, sceneFilter(layer, scene));
   }
   applyCamera(map, scene, options);
 }

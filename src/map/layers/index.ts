@@ -1,4 +1,4 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Drawable, LayerContext, LayerGroupModule, LegendItem } from './types.ts';
 import { theme } from '../theme.ts';
 import { land } from './land.ts';
@@ -10,7 +10,7 @@ import { mosulDesert } from './areas.ts';
 import { trench } from './trench.ts';
 import { convoys } from './convoys.ts';
 import { transfer } from './transfer.ts';
-import { places } from './places.ts';
+import { highlightFilter, places } from './places.ts';
 
 /** The map's layer groups, bottom to top. The style, the key, the animations and the content's lists follow. */
 export const GROUPS = [land, iraqFocus, countries, rivers, border, mosulDesert, trench, convoys, transfer, places] as const;
@@ -76,3 +76,15 @@ export const DRAWINGS: Readonly<Record<string, readonly Drawable[]>> = Object.fr
 
 /** Layers whose filter follows the scene's highlighted places: true for the layers of the highlighted ones. */
 export const HIGHLIGHT_LAYERS: Readonly<Record<string, boolean>> = Object.assign({}, ...modules.map((m) => m.highlight ?? {}));
+
+/** Which layers a scene shows: base layers always, the others when their group is in the scene. */
+export function visibleLayerIds(layers: readonly GroupedLayer[], scene: SceneGroups): string[] {
+  return layers.filter((l) => l.group === 'base' || (scene.layers as readonly string[]).includes(l.group)).map((l) => l.layer.id);
+}
+
+/** The filter a scene gives a layer: a highlight layer's follows the scene's places; others keep their own. */
+export function sceneFilter(layer: LayerSpecification, scene: SceneGroups): FilterSpecification | undefined {
+  const highlighted = HIGHLIGHT_LAYERS[layer.id];
+  if (highlighted !== undefined) return highlightFilter(scene.highlight as never, highlighted);
+  return 'filter' in layer ? layer.filter : undefined;
+}

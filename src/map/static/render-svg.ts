@@ -1,20 +1,22 @@
 /**
- * One step's scene as a small SVG, from the same data files and the same scene as the live map: the camera framed
- * like MapLibre frames it, the scene's layer groups only, its highlighted places, labels in the step's language,
- * and every animated line already drawn. Pure: no DOM, no MapLibre; rendered at build time for every step and
- * language (scripts/vite/static-maps.ts) and shown when the live map is loading, unavailable or printed.
+ * One step's scene as a small SVG, read from the live map's own style: the layers the scene shows, in the style's
+ * order, each drawn by its type (fill, line, circle, symbol) with the paint and layout values the style gives at the
+ * frame's zoom for each feature (see style-eval.ts). The camera is framed as MapLibre frames it (camera.ts); labels
+ * are placed in MapLibre's priority order, top layer first, and every animated line is drawn whole. Each layer is a
+ * <g data-layer="…"> named by its MapLibre id. Pure: rendered at build time for every step and language
+ * (scripts/vite/static-maps.ts) and shown when the live map is loading, unavailable or printed.
  */
 import type { Feature } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang, Scene } from '../../story/types.ts';
 import type { MapData } from '../data.ts';
-import { theme } from '../theme.ts';
-import { t } from '../../i18n/strings.ts';
-import { formatKm } from '../../i18n/format.ts';
+import { buildStyle, sceneFilter, visibleLayerIds } from '../layers/index.ts';
 import { frameScene, mapPadding, type Padding, type Size } from '../camera.ts';
 import { frameBounds, projector, STATIC_SIZE } from './frame.ts';
-import { along, lineLength, type Pt } from './geometry.ts';
-import { blockSize, escapeXml, Placer, textBlock, textWidth, wrap, type Align, type LabelStyle, type Line } from './labels.ts';
-import { circle, lineRuns, path, polygonPath, riverWidth, runsPath, where, type Painter } from './shapes.ts';
+import { escapeXml, Placer } from './labels.ts';
+import { LayerReader, svgColor } from './style-eval.ts';
+import { circle, lineRuns, path, polygonPath, runsPath, type Painter } from './shapes.ts';
+import { placeSymbols, type Labels } from './symbols.ts';
 
 export interface StaticMapInput {
   data: MapData;
@@ -31,60 +33,68 @@ const FONTS: Record<Lang, string> = {
   ar: "'Noto Sans Arabic','Noto Sans',sans-serif",
 };
 
-const str = (f: Feature | undefined, key: string): string => {
-  const v = f?.properties?.[key];
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-};
-
-const numberProp = (f: Feature | undefined, key: string): number => {
-  const v = f?.properties?.[key];
-  return typeof v === 'number' ? v : Number.NaN;
-};
-
-function pointOf(f: Feature): [number, number] | null {
-  return f.geometry.type === 'Point' ? [f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0] : null;
+/** A number or text attribute of a paint value, as SVG writes it. */
+function dash(value: unknown, width: number): string | undefined {
+  const list = Array.isArray(value) ? value : (value as { values?: unknown } | null)?.values;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  return list.map((v) => Number(v) * width).map((v) => Math.round(v * 100) / 100).join(' ');
 }
 
-/** Keeps text upright: an angle in degrees within (-90, 90]. */
-function upright(deg: number): number {
-  if (deg > 90) return deg - 180;
-  if (deg <= -90) return deg + 180;
-  return deg;
-}
-
-interface Labels {
-  lang: Lang;
-  placer: Placer;
-}
-
-/** A block of lines beside a point at one of MapLibre's variable anchors, the first that fits. */
-function pointLabel(ctx: Labels, at: Pt, lines: Line[], style: LabelStyle, anchors: ('left' | 'right' | 'top' | 'bottom' | 'center')[], offset: number): string {
-  const { width, height } = blockSize(lines, style);
-  for (const anchor of anchors) {
-    const r = offset * style.size;
-    const [x, top, align]: [number, number, Align] =
-      anchor === 'left' ? [at[0] + r, at[1] - height / 2, 'left']
-      : anchor === 'right' ? [at[0] - r - width, at[1] - height / 2, 'right']
-      : anchor === 'top' ? [at[0] - width / 2, at[1] + r, 'center']
-      : anchor === 'bottom' ? [at[0] - width / 2, at[1] - r - height, 'center']
-      : [at[0] - width / 2, at[1] - height / 2, 'center'];
-    if (ctx.placer.take({ x0: x - 2, y0: top, x1: x + width + 2, y1: top + height })) return textBlock(lines, style, x, top, width, align, ctx.lang);
+/** Features of a layer grouped by the SVG attributes they get, in order of first appearance. */
+function byAttributes(features: Feature[], attrs: (f: Feature) => Record<string, string | number | undefined>): { attrs: Record<string, string | number | undefined>; features: Feature[] }[] {
+  const groups = new Map<string, { attrs: Record<string, string | number | undefined>; features: Feature[] }>();
+  for (const f of features) {
+    const a = attrs(f);
+    const key = JSON.stringify(a);
+    const g = groups.get(key);
+    if (g) g.features.push(f);
+    else groups.set(key, { attrs: a, features: [f] });
   }
-  return '';
+  return [...groups.values()];
 }
 
-/** One line of text along a line at `distance` px from its start, kept upright, shifted `offset` ems above it. */
-function lineLabel(ctx: Labels, line: Pt[], distance: number, text: string, style: LabelStyle, offset = 0): string {
-  const { at, angle } = along(line, distance);
-  const deg = upright((angle * 180) / Math.PI);
-  const rad = (deg * Math.PI) / 180;
-  const cx = at[0] + Math.sin(rad) * offset * style.size;
-  const cy = at[1] - Math.cos(rad) * offset * style.size;
-  const { width, height } = blockSize([{ text, scale: 1 }], style);
-  const w = Math.abs(Math.cos(rad)) * width + Math.abs(Math.sin(rad)) * height;
-  const h = Math.abs(Math.sin(rad)) * width + Math.abs(Math.cos(rad)) * height;
-  if (!ctx.placer.take({ x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 })) return '';
-  return textBlock([{ text, scale: 1 }], style, cx - width / 2, cy - height / 2, width, 'center', ctx.lang, { angle: deg, cx, cy });
+function fill(r: LayerReader, p: Painter, features: Feature[]): string[] {
+  return byAttributes(features, (f) => {
+    const { color, opacity } = svgColor(r.paint('fill-color', f));
+    const o = opacity * r.number('paint', 'fill-opacity', f);
+    return { fill: color, 'fill-opacity': o < 1 ? o : undefined };
+  }).map((g) => path(polygonPath(p, g.features), g.attrs));
+}
+
+function line(r: LayerReader, p: Painter, features: Feature[]): string[] {
+  const gradient = 'line-gradient' in (r.layer.paint ?? {});
+  return byAttributes(features, (f) => {
+    const { color, opacity } = svgColor(gradient ? r.paint('line-gradient', f, 1) : r.paint('line-color', f));
+    const width = r.number('paint', 'line-width', f);
+    const o = opacity * r.number('paint', 'line-opacity', f);
+    return {
+      fill: 'none',
+      stroke: color,
+      'stroke-width': width,
+      'stroke-opacity': o < 1 ? o : undefined,
+      'stroke-dasharray': dash(r.paint('line-dasharray', f), width),
+      'stroke-linecap': String(r.layout('line-cap', f)) === 'butt' ? undefined : String(r.layout('line-cap', f)),
+      'stroke-linejoin': String(r.layout('line-join', f)) === 'round' ? undefined : String(r.layout('line-join', f)),
+    };
+  }).map((g) => {
+    // Polygons are stroked along their rings; lines along their runs.
+    const polygons = g.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
+    const lines = g.features.filter((f) => !polygons.includes(f));
+    return [polygons.length ? path(polygonPath(p, polygons), g.attrs) : '', lines.length ? path(runsPath(lineRuns(p, lines)), g.attrs) : ''].join('');
+  });
+}
+
+function circles(r: LayerReader, p: Painter, features: Feature[], size: Size): string[] {
+  const out: string[] = [];
+  for (const f of features) {
+    if (f.geometry.type !== 'Point') continue;
+    const at = p.project(f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0);
+    if (at[0] < -20 || at[1] < -20 || at[0] > size.width + 20 || at[1] > size.height + 20) continue;
+    const fillColour = svgColor(r.paint('circle-color', f)).color;
+    const stroke = svgColor(r.paint('circle-stroke-color', f)).color;
+    out.push(circle(at, r.number('paint', 'circle-radius', f), fillColour, stroke, r.number('paint', 'circle-stroke-width', f)));
+  }
+  return out;
 }
 
 /** Renders a scene to an SVG document string. */
@@ -92,148 +102,40 @@ export function renderSceneSvg(input: StaticMapInput): string {
   const { data, scene, lang } = input;
   const size = input.size ?? STATIC_SIZE;
   const frame = frameScene(scene, size, input.padding ?? mapPadding(size));
-  const project = projector(frame);
-  const p: Painter = { project, clip: { x0: -4, y0: -4, x1: size.width + 4, y1: size.height + 4 } };
-  const on = (group: Scene['layers'][number]): boolean => scene.layers.includes(group);
-  const ctx: Labels = { lang, placer: new Placer({ x0: 2, y0: 2, x1: size.width - 2, y1: size.height - 2 }) };
-  const name = (f: Feature | undefined): string => str(f, `name_${lang}`);
-  const halo = theme.place.halo;
+  const p: Painter = { project: projector(frame), clip: { x0: -4, y0: -4, x1: size.width + 4, y1: size.height + 4 } };
+  const { style, layers } = buildStyle({ data, lang });
+  const visible = new Set(visibleLayerIds(layers, scene));
+  const shown = layers.map((l) => l.layer).filter((l) => visible.has(l.id));
+  const readers = new Map(shown.map((l) => [l.id, new LayerReader(l, frame.zoom, sceneFilter(l, scene))]));
+  const featuresOf = (l: LayerSpecification): Feature[] => {
+    const source = 'source' in l ? style.sources[l.source] : undefined;
+    const fc = source?.type === 'geojson' && typeof source.data === 'object' && 'features' in source.data ? source.data.features : [];
+    const r = readers.get(l.id);
+    return r ? fc.filter((f) => r.accepts(f)) : [];
+  };
 
-  // Labels are placed in MapLibre's priority order (top layer first) and drawn in the style's order.
-  const placeLabels: Record<'hl' | 'muted', string[]> = { hl: [], muted: [] };
-  const points = data.places.features.filter((f) => str(f, 'kind') !== 'area' && pointOf(f));
-  const highlighted = new Set<string>(scene.highlight);
-  for (const hl of [true, false]) {
-    const style: LabelStyle = hl
-      ? { size: 15, bold: true, color: theme.place.label, halo, haloWidth: 1.6 }
-      : { size: 13, bold: false, color: theme.place.labelMuted, halo, haloWidth: 1.6 };
-    for (const f of points.filter((pl) => highlighted.has(str(pl, 'id')) === hl)) {
-      const at = project(...pointOf(f)!);
-      const max = 12 * style.size;
-      const lines: Line[] = wrap(name(f), style.size, style.bold, max).map((text) => ({ text, scale: 1 }));
-      if (str(f, 'precision') === 'approximate') {
-        lines.push(...wrap(str(f, `note_${lang}`), style.size * 0.72, style.bold, max).map((text) => ({ text, scale: 0.72 })));
-      }
-      placeLabels[hl ? 'hl' : 'muted'].push(pointLabel(ctx, at, lines, style, ['left', 'right', 'top', 'bottom'], 0.9));
-    }
+  // Labels are placed top layer first, as MapLibre places them, then drawn in the style's order.
+  const ctx: Labels = { lang, placer: new Placer({ x0: 2, y0: 2, x1: size.width - 2, y1: size.height - 2 }), project: p.project, painter: p };
+  const labels = new Map<string, string[]>();
+  for (const l of [...shown].reverse()) {
+    const r = readers.get(l.id);
+    if (l.type === 'symbol' && r) labels.set(l.id, placeSymbols(ctx, r, featuresOf(l)));
   }
 
-  // The transfer arrow is labelled under its head (it ends somewhere in Iraq, not at a place), always shown.
-  let transferLabel = '';
-  const arrowHead = data.arrows.features.find((f) => str(f, 'kind') === 'transfer' && str(f, 'part') === 'head');
-  if (on('transfer') && arrowHead?.geometry.type === 'Polygon') {
-    const ring = (arrowHead.geometry.coordinates[0] ?? []).slice(0, -1);
-    const at = ring.map((c) => project(c[0] ?? 0, c[1] ?? 0)).reduce<Pt>((acc, q) => [acc[0] + q[0] / ring.length, acc[1] + q[1] / ring.length], [0, 0]);
-    const style: LabelStyle = { size: 12, bold: true, color: theme.transfer.line, halo, haloWidth: 1.8 };
-    const lines = wrap(t(lang, 'transferLabel'), 12, true, 9 * 12).map((text) => ({ text, scale: 1 }));
-    const { width } = blockSize(lines, style);
-    const top = at[1] + 0.9 * 12;
-    ctx.placer.force({ x0: at[0] - width / 2, y0: top, x1: at[0] + width / 2, y1: top + blockSize(lines, style).height });
-    transferLabel = textBlock(lines, style, at[0] - width / 2, top, width, 'center', lang);
-  }
-
-  let trenchLabel = '';
-  const trenchLine = data.trench.features.find((f) => str(f, 'role') === 'line');
-  const trenchPoint = data.trench.features.find((f) => str(f, 'role') === 'label');
-  if (on('trench') && trenchPoint && pointOf(trenchPoint)) {
-    const claimed = formatKm(lang, numberProp(trenchLine, 'claimed_km'));
-    const measured = formatKm(lang, Math.round(numberProp(trenchLine, 'border_km')));
-    const style: LabelStyle = { size: 13, bold: true, color: theme.trench.label, halo: theme.trench.halo, haloWidth: 2 };
-    const lines = [t(lang, 'trenchLabel'), t(lang, 'trenchClaim', { claimed }), t(lang, 'trenchMeasured', { measured })]
-      .flatMap((text) => wrap(text, 13, true, 16 * 13))
-      .map((text) => ({ text, scale: 1 }));
-    trenchLabel = pointLabel(ctx, project(...pointOf(trenchPoint)!), lines, style, ['left'], 0.8);
-  }
-
-  let areaLabel = '';
-  const area = data.areas.features[0];
-  if (on('mosul-desert') && area && area.geometry.type === 'Polygon') {
-    const ring = area.geometry.coordinates[0] ?? [];
-    const centre = ring.reduce<Pt>((acc, c) => [acc[0] + (c[0] ?? 0) / ring.length, acc[1] + (c[1] ?? 0) / ring.length], [0, 0]);
-    const style: LabelStyle = { size: 14, bold: true, color: theme.place.approximate, halo, haloWidth: 1.6 };
-    const lines: Line[] = [
-      ...wrap(name(area), 14, true, 140).map((text) => ({ text, scale: 1 })),
-      ...wrap(t(lang, 'approximateArea'), 14 * 0.75, true, 140).map((text) => ({ text, scale: 0.75 })),
-    ];
-    areaLabel = pointLabel(ctx, project(centre[0], centre[1]), lines, style, ['center'], 0);
-  }
-
-  const riverLabels: string[] = [];
-  const riverStyle: LabelStyle = { size: 12, bold: false, color: theme.river.label, halo: theme.river.halo, haloWidth: 1.5, letterSpacing: lang === 'ar' ? 0 : 0.05 };
-  for (const river of data.rivers.features) {
-    const runs = lineRuns(p, [river]).sort((a, b) => lineLength(b) - lineLength(a));
-    const longest = runs[0];
-    const text = name(river);
-    if (!longest || lineLength(longest) < textWidth(text, 12, false, riverStyle.letterSpacing) + 60) continue;
-    riverLabels.push(lineLabel(ctx, longest, lineLength(longest) / 2, text, riverStyle));
-  }
-
-  const countryLabels: string[] = [];
-  const countrySize = 12 + (4 * Math.min(3, Math.max(0, frame.zoom - 5))) / 3;
-  const countryStyle: LabelStyle = { size: countrySize, bold: false, color: theme.country.label, halo: theme.country.halo, haloWidth: 1.5, letterSpacing: lang === 'ar' ? 0 : 0.18 };
-  for (const f of data['country-labels'].features) {
-    const at = pointOf(f);
-    if (!at) continue;
-    const text = lang === 'en' ? name(f).toUpperCase() : name(f);
-    countryLabels.push(pointLabel(ctx, project(...at), [{ text, scale: 1 }], countryStyle, ['center'], 0));
-  }
-
-  // Shapes, bottom to top, in the order of src/map/layers/index.ts.
-  const countries = data.countries.features;
-  const other = polygonPath(p, countries.filter((f) => !['syria', 'iraq'].includes(str(f, 'id'))));
-  const syria = polygonPath(p, where(data.countries, (pr) => pr.id === 'syria'));
-  const iraq = polygonPath(p, where(data.countries, (pr) => pr.id === 'iraq'));
-  const border = runsPath(lineRuns(p, data.border.features));
-  // Shapes drawn more than once are defined once, without paint, and painted by each <use>.
-  const shared = { o: other, s: syria, i: iraq, b: border };
-  const use = (id: keyof typeof shared, attrs: string): string => (shared[id] ? `<use href="#${id}"${attrs}/>` : '');
-  const out: string[] = [
-    `<defs>${Object.entries(shared).map(([id, d]) => path(d, { id })).join('')}</defs>`,
-    `<rect width="${size.width}" height="${size.height}" fill="${theme.background}"/>`,
-    use('o', ` fill="${theme.land.other}"`),
-    use('s', ` fill="${theme.land.focus}"`),
-    use('i', ` fill="${theme.land.focus}"`),
-    on('iraq-focus') ? `<g fill="${theme.land.dim}" fill-opacity="${theme.land.dimOpacity}">${use('o', '')}${use('s', '')}</g>` : '',
-    `<g fill="none" stroke="${theme.land.outline}" stroke-width=".8">${use('o', '')}${use('s', '')}${use('i', '')}</g>`,
-    ...countryLabels,
-    `<g fill="none" stroke="${theme.river.line}" stroke-linecap="round" stroke-linejoin="round">`,
-    ...data.rivers.features.map((f) => path(runsPath(lineRuns(p, [f])), { 'stroke-width': riverWidth(str(f, 'id'), frame.zoom) })),
-    '</g>',
-    ...riverLabels,
-    use('b', ` fill="none" stroke="${theme.border.casing}" stroke-width="4"`),
-    use('b', ` fill="none" stroke="${theme.border.line}" stroke-width="1.6" stroke-dasharray="6.4 2.4"`),
-  ];
-  if (on('mosul-desert')) {
-    const d = polygonPath(p, data.areas.features);
-    out.push(path(d, { fill: theme.area.fill, 'fill-opacity': theme.area.fillOpacity, stroke: theme.area.outline, 'stroke-width': 1.5, 'stroke-dasharray': '3 3' }), areaLabel);
-  }
-  if (on('trench') && trenchLine) {
-    out.push(path(runsPath(lineRuns(p, [trenchLine])), { fill: 'none', stroke: theme.trench.line, 'stroke-width': 4, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }), trenchLabel);
-  }
-  for (const [kind, group, color] of [['convoy', 'convoys', theme.convoy.line], ['transfer', 'transfer', theme.transfer.line]] as const) {
-    if (!on(group)) continue;
-    const shafts = where(data.arrows, (pr) => pr.kind === kind && pr.part === 'shaft');
-    const heads = where(data.arrows, (pr) => pr.kind === kind && pr.part === 'head');
-    out.push(
-      path(runsPath(lineRuns(p, shafts)), { fill: 'none', stroke: color, 'stroke-width': 3.5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
-      path(polygonPath(p, heads), { fill: color }),
-    );
-  }
-  out.push(transferLabel);
-  if (on('places')) {
-    for (const hl of [false, true]) {
-      for (const f of points.filter((pl) => highlighted.has(str(pl, 'id')) === hl)) {
-        const at = project(...pointOf(f)!);
-        if (at[0] < -20 || at[1] < -20 || at[0] > size.width + 20 || at[1] > size.height + 20) continue;
-        const radius = hl ? 6 : 4;
-        out.push(
-          str(f, 'precision') === 'approximate'
-            ? circle(at, radius * 2.6, 'none', theme.place.approximate, 2)
-            : circle(at, radius, hl ? theme.place.dotHighlight : theme.place.dot, halo, 1.5),
-        );
-      }
-    }
-    out.push(...placeLabels.muted, ...placeLabels.hl);
+  const body: string[] = [`<rect width="${size.width}" height="${size.height}" fill="${svgColor(new LayerReader(style.layers[0]!, frame.zoom).paint('background-color')).color}"/>`];
+  for (const l of shown) {
+    const r = readers.get(l.id);
+    if (!r) continue;
+    const features = featuresOf(l);
+    const parts =
+      l.type === 'fill' ? fill(r, p, features)
+      : l.type === 'line' ? line(r, p, features)
+      : l.type === 'circle' ? circles(r, p, features, size)
+      : l.type === 'symbol' ? (labels.get(l.id) ?? [])
+      : [];
+    // Every layer the scene shows has its group, even when nothing of it falls in the frame.
+    const content = parts.filter(Boolean).join('');
+    body.push(content ? `<g data-layer="${l.id}">${content}</g>` : `<g data-layer="${l.id}"/>`);
   }
 
   const bounds = frameBounds(frame).map((v) => v.toFixed(4)).join(' ');
@@ -243,5 +145,5 @@ export function renderSceneSvg(input: StaticMapInput): string {
     ` data-bounds="${bounds}" data-zoom="${frame.zoom.toFixed(3)}">`,
     input.title ? `<title>${escapeXml(input.title)}</title>` : '',
   ].join('');
-  return `${head}${out.filter(Boolean).join('')}</svg>`;
+  return `${head}${body.join('')}</svg>`;
 }

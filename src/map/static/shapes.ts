@@ -1,5 +1,5 @@
 /** The drawn (non-text) layers of a static map, as SVG elements, in the live style's order. */
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, Position } from 'geojson';
 import { clipLine, clipRing, pathData, simplify, type Pt, type Rect } from './geometry.ts';
 import { num } from './labels.ts';
 
@@ -53,10 +53,6 @@ export function runsPath(runs: Pt[][]): string {
   return runs.map((r) => pathData(r, false)).join('');
 }
 
-export function where(fc: FeatureCollection, test: (props: Record<string, unknown>) => boolean): Feature[] {
-  return fc.features.filter((f) => test((f.properties ?? {}) as Record<string, unknown>));
-}
-
 /** An SVG element with attributes; empty when it has no path data. */
 export function path(d: string, attrs: Record<string, string | number | undefined>): string {
   if (!d) return '';
@@ -78,11 +74,4 @@ export function circle(at: Pt, radius: number, fill: string, stroke: string, str
   const filled = fill !== 'none';
   const r = filled ? radius : radius + strokeWidth / 2;
   return `<circle cx="${num(at[0])}" cy="${num(at[1])}" r="${num(r)}"${attributes({ fill, stroke, 'stroke-width': filled ? strokeWidth * 2 : strokeWidth })}/>`;
-}
-
-/** Width of a rivers line at a zoom, as the style's `interpolate` gives it. */
-export function riverWidth(id: string, zoom: number): number {
-  const low = id === 'khabur' ? 1 : 1.6;
-  const t = Math.min(1, Math.max(0, (zoom - 5) / 4));
-  return low + (3 - low) * t;
 }
