@@ -7,18 +7,18 @@ import { test, expect, mapIdle, mapState } from './fixtures.ts';
 
 const storyMap = (page: Page) => page.locator('map-story story-map');
 
-/** Layout shifts the page has had so far, summed as the browser scores them (cumulative layout shift). */
+/**
+ * Layout shifts the page has had so far, summed as the browser scores them (cumulative layout shift). A buffered
+ * observer holds every shift already recorded as soon as it observes, so they are read at once, with no waiting.
+ */
 async function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[];
-          resolve(entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0));
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(0), 1000);
-      }),
-  );
+  return page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords() as unknown as { value: number; hadRecentInput: boolean }[];
+    observer.disconnect();
+    return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+  });
 }
 
 test.describe('before the reader moves', () => {

@@ -41,23 +41,39 @@ export async function readerArrives(page: Page): Promise<void> {
   await page.mouse.move(4, 5);
 }
 
-/** The reader arrives; waits until the map exists and has finished drawing (idle), with every scene change applied. */
+/** How long a map that has loaded may take to go idle (camera arrived, tiles drawn) before the wait fails. */
+const IDLE_TIMEOUT = 8000;
+
+/**
+ * The reader arrives; waits until the map exists and has finished drawing (idle), with every scene change applied.
+ * Fails, saying what the map was still doing, if it does not go idle within 8 s of having loaded.
+ */
 export async function mapIdle(page: Page): Promise<void> {
   await readerArrives(page);
   await page.waitForFunction(() => {
     const map = document.querySelector('map-story')?.map;
     return Boolean(map && map.loaded() && !map.isMoving());
   }, undefined, { timeout: 60_000 });
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
+  const failure = await page.evaluate(
+    (timeout) =>
+      new Promise<string | null>((resolve) => {
         const map = document.querySelector('map-story')?.map;
-        if (!map) return resolve();
-        if (!map.isMoving() && map.areTilesLoaded()) return resolve();
-        map.once('idle', () => resolve());
-        setTimeout(resolve, 8000);
+        if (!map) return resolve('the map went away before it was idle');
+        if (!map.isMoving() && map.areTilesLoaded()) return resolve(null);
+        const timer = setTimeout(() => {
+          map.off('idle', idle);
+          const step = document.querySelector('map-story')?.step ?? '';
+          resolve(`the map did not go idle within ${timeout} ms (step "${step}", moving: ${map.isMoving()}, tiles loaded: ${map.areTilesLoaded()}, style loaded: ${map.isStyleLoaded()})`);
+        }, timeout);
+        const idle = (): void => {
+          clearTimeout(timer);
+          resolve(null);
+        };
+        map.once('idle', idle);
       }),
+    IDLE_TIMEOUT,
   );
+  if (failure) throw new Error(`mapIdle: ${failure}`);
 }
 
 export interface MapState {

@@ -51,14 +51,6 @@ function badIds(ids: readonly string[]): string[] {
   ];
 }
 
-export interface HostileUrl {
-  /** Relative to the story's base URL. */
-  path: string;
-  /** What the page must show: the language and the active step. */
-  lang: 'en' | 'ar';
-  step: string;
-}
-
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
   let a = seed;
@@ -70,20 +62,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** What the story must open with for a URL: only `lang=ar` exactly and a hash naming a step exactly count. */
-export function expected(path: string, ids: readonly string[]): Omit<HostileUrl, 'path'> {
-  const url = new URL(path, 'http://127.0.0.1/story/');
-  let id = '';
-  try {
-    id = decodeURIComponent(url.hash.slice(1));
-  } catch {
-    id = '';
-  }
-  return { lang: url.searchParams.get('lang') === 'ar' ? 'ar' : 'en', step: ids.includes(id) ? id : (ids[0] ?? '') };
-}
-
-/** At least `count` hostile URLs: every payload at least once in each place, then random mixtures. */
-export function hostileUrls(ids: readonly string[], count: number): HostileUrl[] {
+/**
+ * At least `count` hostile URLs, relative to the story's base URL: every payload at least once in each place, then
+ * random mixtures. What each must open with is what the story's own URL reader (src/state/url.ts) makes of it.
+ */
+export function hostileUrls(ids: readonly string[], count: number): string[] {
   const rnd = random(20260120);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const maybeEncode = (s: string): string => (rnd() < 0.5 ? encodeURIComponent(s) : s.replace(/[#&]/g, encodeURIComponent));
@@ -113,7 +96,7 @@ export function hostileUrls(ids: readonly string[], count: number): HostileUrl[]
     if (rnd() < 0.5) query.push(`${pick(NAMES)}=${maybeEncode(pick(payloads))}`);
     add(query, rnd() < 0.8 ? maybeEncode(pick([...hashes, ...ids])) : null);
   }
-  return paths.map((path) => ({ path, ...expected(path, ids) }));
+  return paths;
 }
 
 export interface PageFacts {
@@ -121,6 +104,8 @@ export interface PageFacts {
   dir: string;
   title: string;
   step: string;
+  /** Whether the page shows the embedded layout (the stepper) instead of the scrolling story. */
+  embed: boolean;
   /** Every element's tag name, in the document and in every open shadow root. */
   tags: string[];
   /** `tag[attribute]` for any inline event handler attribute. */
@@ -145,6 +130,7 @@ export function pageFacts(page: Page): Promise<PageFacts> {
       dir: document.documentElement.dir,
       title: document.title,
       step: document.querySelector('map-story')?.step ?? '',
+      embed: Boolean(document.querySelector('map-story')?.shadowRoot?.querySelector('story-stepper')),
       tags: [...tags].sort(),
       handlers,
       pwned: (window as unknown as { __pwned?: unknown }).__pwned !== undefined,

@@ -50,9 +50,10 @@ test.describe('layers that come and go with their step', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.querySelector('map-story')!.step)).toBe('ceasefire');
     await mapIdle(page);
-    for (const head of convoyHeads) {
+    for (const [i, head] of convoyHeads.entries()) {
       const colour = await colourAt(page, head);
-      if (colour) expect(near(colour, blue), 'the arrowhead stays with the convoys').toBe(true);
+      expect(colour, `arrowhead ${i + 1} is on the map at the ceasefire`).not.toBeNull();
+      expect(near(colour, blue), `arrowhead ${i + 1} stays with the convoys`).toBe(true);
     }
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.querySelector('map-story')!.step)).toBe('al-hol');

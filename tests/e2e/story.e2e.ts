@@ -24,10 +24,23 @@ test.describe('the story in English, desktop', () => {
     });
     const box = (await page.locator('map-story story-map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // One wheel turn at a time: the next turn only once the page has scrolled (or is at its end) and come to rest.
     const scrollTo = async (direction: 1 | -1, until: () => Promise<boolean>) => {
       for (let i = 0; i < 200 && !(await until()); i++) {
+        const before = await page.evaluate(() => scrollY);
         await page.mouse.wheel(0, direction * 300);
-        await page.waitForTimeout(60);
+        await page.waitForFunction(
+          ({ before, direction }) => {
+            const w = window as unknown as { lastScrollY?: number };
+            const root = document.documentElement;
+            const atEnd = direction > 0 ? Math.ceil(scrollY + innerHeight) >= root.scrollHeight : scrollY <= 0;
+            const resting = w.lastScrollY === scrollY;
+            w.lastScrollY = scrollY;
+            return (scrollY !== before || atEnd) && resting;
+          },
+          { before, direction },
+          { polling: 'raf', timeout: 10_000 },
+        );
       }
     };
     await scrollTo(1, async () => (await page.evaluate(() => document.querySelector('map-story')!.step)) === ids.at(-1));
@@ -67,10 +80,11 @@ test.describe('the story in English, desktop', () => {
     expect(convoys.zoom).toBeGreaterThan(overview.zoom);
 
     // The same step reached by the timeline from a later step shows the same camera.
-    await page.locator('map-story story-timeline').locator('button[data-step="convoys"]').click();
     await page.goto('./#transfer');
     await mapIdle(page);
+    expect((await mapState(page)).step).toBe('transfer');
     await page.locator('map-story story-timeline').locator('button[data-step="convoys"]').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('map-story')!.step)).toBe('convoys');
     await mapIdle(page);
     const again = await mapState(page);
     expect(again.step).toBe('convoys');
