@@ -129,7 +129,7 @@ export class MapStory extends LitElement {
   private scrollToStep(index: number): void {
     const el = this.renderRoot.querySelectorAll('story-step')[index];
     if (!el) return;
-    this.scroller.holdFor(300);
+    this.scroller.expectJump(index);
     el.scrollIntoView({ block: 'start', behavior: 'instant' });
   }
 

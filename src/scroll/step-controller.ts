@@ -6,7 +6,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class StepController implements ReactiveController {
   private observer?: IntersectionObserver;
-  private suppressUntil = 0;
+  /** The step a jump is on its way to, and until when to wait for it. */
+  private target = -1;
+  private targetUntil = 0;
   private observed: Element[] = [];
 
   constructor(
@@ -39,18 +41,28 @@ export class StepController implements ReactiveController {
     this.observed = [];
   }
 
-  /** Ignore what the observer reports while the page jumps to a step it was asked for. */
-  holdFor(ms: number): void {
-    this.suppressUntil = performance.now() + ms;
+  /**
+   * The page is jumping to step `index`. Until the observer sees that step cross the middle line (or `timeoutMs` has
+   * passed), what it reports of other steps describes the page before the jump, however late it arrives on a busy
+   * machine, and is ignored.
+   */
+  expectJump(index: number, timeoutMs = 1000): void {
+    this.target = index;
+    this.targetUntil = performance.now() + timeoutMs;
   }
 
   private handle(entries: IntersectionObserverEntry[]): void {
-    if (performance.now() < this.suppressUntil) return;
     const list = this.steps();
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       const index = list.indexOf(entry.target);
-      if (index >= 0) this.onActive(index);
+      if (index < 0) continue;
+      if (this.target >= 0 && performance.now() <= this.targetUntil) {
+        if (index === this.target) this.target = -1;
+        continue;
+      }
+      this.target = -1;
+      this.onActive(index);
     }
   }
 }
