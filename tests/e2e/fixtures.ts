@@ -92,7 +92,7 @@ export function drawnLayerIds(): string[] {
   if (!map) return [];
   const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
   const drawn = (l: { id: string; type: string }) =>
-    map.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || opacity[l.type].some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
+    map.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || (opacity[l.type] ?? []).some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
   return map.getStyle().layers.filter(drawn).map((l) => l.id);
 }
 

@@ -65,12 +65,13 @@ describe('geography data', () => {
   });
 
   it('runs the border between Syria and Iraq', () => {
-    const outlines = [syria, iraq].map((c) => turf.polygonToLine(c));
-    const near = (p: Position, outline: (typeof outlines)[number]): number =>
+    const [syriaOutline, iraqOutline] = [syria, iraq].map((c) => turf.polygonToLine(c));
+    if (!syriaOutline || !iraqOutline) throw new Error('no outlines');
+    const near = (p: Position, outline: typeof syriaOutline): number =>
       Math.min(...turf.flatten(outline).features.map((l) => turf.pointToLineDistance(p, l)));
     for (const p of border.geometry.coordinates) {
-      expect(near(p, outlines[0])).toBeLessThan(1);
-      expect(near(p, outlines[1])).toBeLessThan(1);
+      expect(near(p, syriaOutline)).toBeLessThan(1);
+      expect(near(p, iraqOutline)).toBeLessThan(1);
     }
     const km = turf.length(border);
     for (let i = 1; i < 20; i += 1) {
@@ -120,7 +121,7 @@ describe('geography data', () => {
     const desert = areas.find((f) => f.properties.id === 'mosul-desert');
     expect(desert?.geometry.type).toBe('Polygon');
     expect(desert?.properties.precision).toBe('approximate');
-    for (const p of (desert as Feature<Polygon>).geometry.coordinates[0]) expect(inside(p, iraq)).toBe(true);
+    for (const p of (desert as Feature<Polygon>).geometry.coordinates[0] ?? []) expect(inside(p, iraq)).toBe(true);
     const points = collection('places.geojson') as unknown as Feature<Point, Props>[];
     expect(points.some((f) => f.properties.id === 'mosul-desert' || f.properties.kind === 'area')).toBe(false);
     const shaddadi = points.find((f) => f.properties.id === 'shaddadi');
@@ -131,14 +132,15 @@ describe('geography data', () => {
     const arrows = collection('arrows.geojson') as unknown as Feature<LineString | Polygon, Props>[];
     const shaft = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'shaft');
     const head = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'head');
-    const tip = (head as Feature<Polygon>).geometry.coordinates[0][0];
+    const tip = (head as Feature<Polygon>).geometry.coordinates[0]?.[0];
+    if (!tip) throw new Error('the transfer arrow has no head');
     expect(inside(tip, iraq)).toBe(true);
     // Just inside Iraq: clearly across the border, but no farther than about 30 km.
     const fromBorder = turf.pointToLineDistance(tip, border, { units: 'kilometers' });
     expect(fromBorder).toBeGreaterThan(10);
     expect(fromBorder).toBeLessThanOrEqual(30);
     // The whole head is in Iraq, so the arrow points into it.
-    for (const p of (head as Feature<Polygon>).geometry.coordinates[0]) expect(inside(p, iraq)).toBe(true);
+    for (const p of (head as Feature<Polygon>).geometry.coordinates[0] ?? []) expect(inside(p, iraq)).toBe(true);
     // Nowhere near Mosul, so the tip does not read as a destination there.
     expect(turf.distance(tip, placeAt('mosul'))).toBeGreaterThan(100);
     for (const p of places) expect(turf.distance(tip, p.coordinates), p.id).toBeGreaterThan(25);
@@ -146,7 +148,8 @@ describe('geography data', () => {
     expect(turf.lineIntersect(shaft as Feature<LineString>, border).features.length).toBe(1);
     for (const id of ['convoy-raqqa', 'convoy-deir-ezzor']) {
       const convoyHead = arrows.find((f) => f.properties.id === id && f.properties.part === 'head');
-      const convoyTip = (convoyHead as Feature<Polygon>).geometry.coordinates[0][0];
+      const convoyTip = (convoyHead as Feature<Polygon>).geometry.coordinates[0]?.[0];
+      if (!convoyTip) throw new Error(`${id} has no head`);
       expect(turf.distance(convoyTip, placeAt('hasakah'))).toBeGreaterThan(6);
     }
   });
