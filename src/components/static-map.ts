@@ -69,7 +69,7 @@ export class StaticMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('beforeprint', this.wake);
+    window.addEventListener('beforeprint', this.fetchNow);
     if (!this.deferred) this.ready = true;
     else if (document.readyState === 'complete') this.idle();
     else window.addEventListener('load', () => this.idle(), { once: true });
@@ -77,15 +77,15 @@ export class StaticMap extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.wake);
+    window.removeEventListener('beforeprint', this.fetchNow);
   }
 
   private idle(): void {
-    if ('requestIdleCallback' in window) requestIdleCallback(this.wake, { timeout: 4000 });
-    else setTimeout(this.wake, 1500);
+    if ('requestIdleCallback' in window) requestIdleCallback(this.fetchNow, { timeout: 4000 });
+    else setTimeout(this.fetchNow, 1500);
   }
 
-  private readonly wake = (): void => {
+  private readonly fetchNow = (): void => {
     if (this.ready) return;
     this.ready = true;
     this.requestUpdate();

@@ -86,13 +86,13 @@ export class StoryMap extends LitElement {
   private animator?: LineAnimator;
   private resizeObserver?: ResizeObserver;
   private attribution?: IControl;
-  private woken = false;
+  private started = false;
   /** The element's size as the ResizeObserver last gave it: read at each step without forcing a layout. */
   private size?: { width: number; height: number };
 
   override firstUpdated(): void {
     prefetchMapLater(firstStillPainted);
-    for (const type of READER_SIGNS) window.addEventListener(type, this.wake, { capture: true, passive: true });
+    for (const type of READER_SIGNS) window.addEventListener(type, this.startLive, { capture: true, passive: true });
   }
 
   override disconnectedCallback(): void {
@@ -105,15 +105,15 @@ export class StoryMap extends LitElement {
   }
 
   /** Starts the live map, once. */
-  readonly wake = (): void => {
+  readonly startLive = (): void => {
     this.stopWaiting();
-    if (this.woken || !this.isConnected) return;
-    this.woken = true;
+    if (this.started || !this.isConnected) return;
+    this.started = true;
     void this.start();
   };
 
   private stopWaiting(): void {
-    for (const type of READER_SIGNS) window.removeEventListener(type, this.wake, { capture: true });
+    for (const type of READER_SIGNS) window.removeEventListener(type, this.startLive, { capture: true });
   }
 
   private async start(): Promise<void> {
@@ -214,7 +214,7 @@ export class StoryMap extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     // A new step (from the text, a key, a link or the host page) is a reader at work too.
-    if (changed.has('scene') && changed.get('scene') !== undefined) this.wake();
+    if (changed.has('scene') && changed.get('scene') !== undefined) this.startLive();
     if (!this.map || this.status !== 'ready' || !this.data) return;
     if (changed.has('lang')) {
       this.built = buildStyle({ data: this.data, lang: this.lang });
