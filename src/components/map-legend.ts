@@ -29,7 +29,7 @@ function swatch(s: Swatch) {
 @customElement('map-legend')
 export class MapLegend extends LitElement {
   static override styles = css`
-    :host { display: block; max-inline-size: ${unsafeCSS(`${KEY_WIDTH_PX}px`)}; background: rgb(255 255 255 / 0.92); border-radius: 6px; box-shadow: 0 1px 4px rgb(0 0 0 / 0.18); padding: 0.5rem 0.7rem; font: 0.78rem/1.3 var(--font-text, sans-serif); color: #222; }
+    :host { display: block; max-inline-size: ${unsafeCSS(`${KEY_WIDTH_PX}px`)}; background: rgb(255 255 255 / 0.92); border-radius: 6px; box-shadow: 0 1px 4px rgb(0 0 0 / 0.18); padding: 0.5rem 0.7rem; font: 0.78rem/1.3 var(--font-text); color: #222; }
     h2 { font-size: 0.72rem; margin: 0 0 0.3rem; text-transform: uppercase; letter-spacing: 0.06em; color: #555; }
     :host(:lang(ar)) h2 { text-transform: none; letter-spacing: 0; font-size: 0.8rem; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; }

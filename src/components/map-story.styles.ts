@@ -5,23 +5,23 @@ import { sharedStyles } from './shared-styles.ts';
 export const storyStyles = [
   sharedStyles,
   css`
-    :host { display: block; --bar: 3.5rem; --column: min(32rem, 40vw); color: var(--ink, #1c1f23); }
+    :host { display: block; --bar: 3.5rem; --column: min(32rem, 40vw); color: var(--ink); }
     .skip { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; z-index: 20; background: #fff; padding: 0.6rem 0.9rem; border: 0; border-radius: 6px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); color: #0b3d91; font-size: 1rem; text-decoration: underline; cursor: pointer; }
     .skip:focus { inset-block-start: 0.5rem; }
     .bar { position: sticky; inset-block-start: 0; z-index: 10; block-size: var(--bar); box-sizing: border-box; display: flex; align-items: center; gap: 0.75rem; padding-inline: 1rem; background: rgb(255 255 255 / 0.97); border-block-end: 1px solid #dcdfe3; }
     story-timeline { flex: 1; min-inline-size: 0; }
     .tools { display: flex; gap: 0.4rem; flex: none; }
-    .tool { min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 0.85rem; line-height: 1.2; }
+    .tool { min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; color: var(--ink); font-size: 0.85rem; line-height: 1.2; }
     .tool.lang:lang(ar) { font-family: var(--font-arabic); }
     .tool-text { margin-inline-start: 0.3rem; }
     .scrolly { display: grid; grid-template-columns: var(--column) 1fr; }
     .graphic { grid-column: 2; grid-row: 1; position: sticky; inset-block-start: var(--bar); block-size: calc(100dvh - var(--bar)); }
-    .text { grid-column: 1; grid-row: 1; padding: 0 1.5rem 45dvh; background: #eef0f2; outline: none; }
+    .text { grid-column: 1; grid-row: 1; padding: 0 1.5rem 45dvh; background: var(--page-bg); outline: none; }
     .intro { padding-block: 3rem 25dvh; }
     h1 { font-size: 2rem; line-height: 1.15; margin: 0 0 0.75rem; }
     .dek { font-size: 1.1rem; line-height: 1.5; margin: 0 0 0.75rem; color: #33383e; }
-    .dates { font-size: 0.85rem; font-weight: 700; color: var(--accent, #a12a1f); margin: 0; }
-    .pubdate { font-size: 0.8rem; color: #4f555c; margin: 0.35rem 0 0; }
+    .dates { font-size: 0.85rem; font-weight: 700; color: var(--accent); margin: 0; }
+    .pubdate { font-size: 0.8rem; color: var(--ink-muted); margin: 0.35rem 0 0; }
     story-step { padding-block: 22dvh; scroll-margin-block-start: var(--bar); }
     story-step:first-of-type { padding-block-start: 0; }
 

@@ -18,19 +18,19 @@ export class ShareEmbed extends LitElement {
     sharedStyles,
     css`
       :host { display: inline-block; }
-      .tool { display: inline-flex; align-items: center; gap: 0.3rem; min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 0.85rem; }
+      .tool { display: inline-flex; align-items: center; gap: 0.3rem; min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; color: var(--ink); font-size: 0.85rem; }
       .tool svg { inline-size: 16px; block-size: 16px; flex: none; }
-      dialog { inline-size: min(36rem, calc(100vw - 2rem)); box-sizing: border-box; max-block-size: calc(100dvh - 2rem); padding: 1rem 1.25rem 1.25rem; border: 0; border-radius: 10px; box-shadow: 0 8px 30px rgb(0 0 0 / 0.3); color: var(--ink, #1c1f23); font-family: var(--font-text, sans-serif); }
+      dialog { inline-size: min(36rem, calc(100vw - 2rem)); box-sizing: border-box; max-block-size: calc(100dvh - 2rem); padding: 1rem 1.25rem 1.25rem; border: 0; border-radius: 10px; box-shadow: 0 8px 30px rgb(0 0 0 / 0.3); color: var(--ink); font-family: var(--font-text); }
       dialog::backdrop { background: rgb(20 24 28 / 0.55); }
       .top { display: flex; align-items: center; justify-content: space-between; gap: 1rem; margin-block-end: 0.75rem; }
       h2 { margin: 0; font-size: 1.15rem; }
-      .close { min-inline-size: 36px; min-block-size: 36px; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; font-size: 1.2rem; line-height: 1; }
+      .close { min-inline-size: 36px; min-block-size: 36px; border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; font-size: 1.2rem; line-height: 1; }
       label { display: block; font-weight: 700; font-size: 0.9rem; margin-block: 0.9rem 0.3rem; }
       .help { margin: 0 0 0.4rem; font-size: 0.85rem; line-height: 1.45; color: #4a5057; }
       .row { display: flex; gap: 0.5rem; align-items: flex-start; }
-      input, textarea { flex: 1; min-inline-size: 0; box-sizing: border-box; border: 1px solid #9aa0a6; border-radius: 6px; padding: 0.45rem 0.55rem; font: 0.8rem/1.45 ui-monospace, 'DejaVu Sans Mono', monospace; color: #1c1f23; background: #f7f8f9; }
+      input, textarea { flex: 1; min-inline-size: 0; box-sizing: border-box; border: 1px solid #9aa0a6; border-radius: 6px; padding: 0.45rem 0.55rem; font: 0.8rem/1.45 ui-monospace, 'DejaVu Sans Mono', monospace; color: var(--ink); background: #f7f8f9; }
       textarea { inline-size: 100%; resize: vertical; }
-      .copy { flex: none; min-block-size: 36px; padding: 0 0.8rem; border: 1px solid var(--accent, #a12a1f); background: var(--accent, #a12a1f); color: #fff; border-radius: 6px; cursor: pointer; font-weight: 700; font-size: 0.85rem; }
+      .copy { flex: none; min-block-size: 36px; padding: 0 0.8rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 6px; cursor: pointer; font-weight: 700; font-size: 0.85rem; }
       .copy.code { margin-block-start: 0.5rem; }
       .status { min-block-size: 1.4em; margin: 0.6rem 0 0; font-size: 0.85rem; color: #1f6b35; }
       .status.warn { color: #7a4b00; }

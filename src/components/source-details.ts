@@ -34,19 +34,19 @@ export function sourceNote(note: SourceNote, lang: Lang): TemplateResult {
 /** Styles of the control and of the printed notes, shared by the components that show them. */
 export const sourceStyles = css`
   details.src { margin: -0.35rem 0 0.7rem; font-size: 0.8rem; line-height: 1.4; }
-  details.src summary { display: inline-flex; align-items: center; gap: 0.3rem; min-block-size: 24px; padding: 0 0.5rem; border: 1px solid #c9ccd1; border-radius: 999px; color: #3d434a; cursor: pointer; list-style: none; }
+  details.src summary { display: inline-flex; align-items: center; gap: 0.3rem; min-block-size: 24px; padding: 0 0.5rem; border: 1px solid var(--rule); border-radius: 999px; color: #3d434a; cursor: pointer; list-style: none; }
   details.src summary::-webkit-details-marker { display: none; }
   details.src summary::before { content: '▸'; font-size: 0.7rem; }
   :host(:dir(rtl)) details.src summary::before { content: '◂'; }
   details.src[open] summary::before, :host(:dir(rtl)) details.src[open] summary::before { content: '▾'; }
   details.src summary:hover { background: #f1eee8; }
   details.src summary { scroll-margin-block: calc(var(--bar, 3.5rem) + 0.75rem) 0.75rem; }
-  details.src summary:focus-visible { outline: 3px solid var(--focus, #1a5fb4); outline-offset: 2px; }
-  .src-body { margin-block-start: 0.4rem; padding: 0.5rem 0.65rem; background: #f6f3ee; border-radius: 4px; }
+  details.src summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  .src-body { margin-block-start: 0.4rem; padding: 0.5rem 0.65rem; background: var(--panel); border-radius: 4px; }
   .note + .note { margin-block-start: 0.55rem; padding-block-start: 0.55rem; border-block-start: 1px solid #ddd8cf; }
   .note p { margin: 0; font-size: 0.8rem; line-height: 1.4; }
-  .note-in { color: #4f555c; }
-  .note blockquote { margin: 0.3rem 0 0; padding-inline-start: 0.5rem; border-inline-start: 3px solid #c9ccd1; font-style: italic; text-align: start; }
+  .note-in { color: var(--ink-muted); }
+  .note blockquote { margin: 0.3rem 0 0; padding-inline-start: 0.5rem; border-inline-start: 3px solid var(--rule); font-style: italic; text-align: start; }
   .print-notes { display: none; }
   @media print {
     details.src { display: none; }

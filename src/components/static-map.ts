@@ -28,14 +28,15 @@ export function parseStaticSvg(text: string): SVGSVGElement | null {
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
   const root = doc.documentElement;
   if (!(root instanceof SVGSVGElement) || doc.querySelector('parsererror')) return null;
-  for (const el of [...root.querySelectorAll('*')]) {
-    if (!ELEMENTS.has(el.localName)) {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (el !== root && !ELEMENTS.has(el.localName)) {
       el.remove();
       continue;
     }
     for (const attr of [...el.attributes]) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#')) || name === 'style') el.removeAttribute(attr.name);
+      const name = attr.localName.toLowerCase();
+      // Links are judged by their local name, whatever prefix names the XLink namespace.
+      if (name.startsWith('on') || name === 'style' || (name === 'href' && !attr.value.startsWith('#'))) el.removeAttributeNode(attr);
     }
   }
   return document.importNode(root, true);

@@ -49,15 +49,15 @@ export class StoryMap extends LitElement {
       /* Until its first scene is complete the map draws unseen, over the still image: no half-drawn frames, and a
          software-rendered canvas is not copied to the screen at every frame while the page loads. */
       .map[data-drawn='false'] { visibility: hidden; }
-      .notice { position: absolute; inset-inline: 1rem; inset-block-start: 1rem; margin: 0; padding: 0.75rem 1rem; background: #fff8e6; border: 1px solid #d9b45b; border-radius: 6px; font: 0.95rem/1.4 var(--font-text, sans-serif); color: #3d2f00; }
+      .notice { position: absolute; inset-inline: 1rem; inset-block-start: 1rem; margin: 0; padding: 0.75rem 1rem; background: #fff8e6; border: 1px solid #d9b45b; border-radius: 6px; font: 0.95rem/1.4 var(--font-text); color: #3d2f00; }
       /* With the still image in place of the map, the notice sits at the foot of the map, clear of the key. */
       .notice { inset-block: auto 2.25rem; }
       :host([compact]) .notice { inset-block-end: 46%; }
       map-legend { position: absolute; inset-block-start: 0.75rem; inset-inline-end: 0.75rem; }
       map-locator { position: absolute; inset-block-end: 2.25rem; inset-inline-end: 0.75rem; }
       :host([compact]) map-locator { inset-block-end: auto; inset-block-start: 0.75rem; inset-inline-end: auto; inset-inline-start: 0.75rem; }
-      .maplibregl-ctrl-attrib { font: 11px/1.4 var(--font-text, sans-serif); }
-      .maplibregl-ctrl-attrib-button:focus-visible { box-shadow: none; outline: 3px solid var(--focus, #0b5fff); outline-offset: 2px; }
+      .maplibregl-ctrl-attrib { font: 11px/1.4 var(--font-text); }
+      .maplibregl-ctrl-attrib-button:focus-visible { box-shadow: none; outline: 3px solid var(--focus); outline-offset: 2px; }
     `,
   ];
 

@@ -10,13 +10,13 @@ import { sourceDetails, sourceStyles } from './source-details.ts';
 @customElement('story-sources')
 export class StorySources extends LitElement {
   static override styles = [sourceStyles, css`
-    :host { display: block; background: #f4f1ec; color: #1c1f23; padding: 2.5rem 1.25rem 3rem; }
+    :host { display: block; background: #f4f1ec; color: var(--ink); padding: 2.5rem 1.25rem 3rem; }
     .inner { max-inline-size: 44rem; margin-inline: auto; }
     h2 { font-size: 1.15rem; margin: 1.6rem 0 0.5rem; }
     h2:first-of-type { margin-block-start: 0; }
     p, li { font-size: 0.95rem; line-height: 1.6; }
     ul { padding-inline-start: 1.2rem; }
-    .updated { font-size: 0.85rem; color: #4f555c; }
+    .updated { font-size: 0.85rem; color: var(--ink-muted); }
   `];
 
   @property({ attribute: false }) meta?: StoryMeta;

@@ -16,7 +16,7 @@ import './map-legend.ts';
 export class StoryStep extends LitElement {
   static override styles = [sharedStyles, sourceStyles, css`
     :host { display: block; }
-    article { background: var(--card-bg, #fff); color: var(--ink, #1c1f23); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 1.1rem 1.25rem 1rem; transition: opacity 200ms; }
+    article { background: var(--card-bg); color: var(--ink); border-radius: 8px; box-shadow: var(--card-shadow); padding: 1.1rem 1.25rem 1rem; transition: opacity 200ms; }
     /* Steps away from the map's scene fade a little and lose colour; their text keeps a 4.5:1 contrast. */
     :host(:not([active])) article { opacity: var(--inactive-opacity, 0.9); filter: grayscale(0.8); }
     article { scroll-margin-block: calc(var(--bar, 3.5rem) + 0.75rem) 0.75rem; }
@@ -26,26 +26,26 @@ export class StoryStep extends LitElement {
       article { opacity: 1 !important; filter: none !important; box-shadow: none; padding: 0; }
       .block { max-block-size: none !important; overflow: visible !important; margin: 0 !important; padding: 0 !important; box-shadow: none !important; background: none !important; }
       .print-map { display: block; position: relative; margin: 0.5rem 0 1rem; break-inside: avoid; }
-      .print-map static-map { inline-size: min(100%, 12cm); aspect-ratio: ${unsafeCSS(`${STATIC_SIZE.width} / ${STATIC_SIZE.height}`)}; border: 1px solid #c9ccd1; }
-      .print-map map-legend { position: absolute; inset-block-start: 0.4rem; inset-inline-start: calc(min(100%, 12cm) - 11rem); max-inline-size: 10.5rem; box-shadow: none; border: 1px solid #c9ccd1; }
+      .print-map static-map { inline-size: min(100%, 12cm); aspect-ratio: ${unsafeCSS(`${STATIC_SIZE.width} / ${STATIC_SIZE.height}`)}; border: 1px solid var(--rule); }
+      .print-map map-legend { position: absolute; inset-block-start: 0.4rem; inset-inline-start: calc(min(100%, 12cm) - 11rem); max-inline-size: 10.5rem; box-shadow: none; border: 1px solid var(--rule); }
     }
-    .meta { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; color: var(--accent, #a12a1f); letter-spacing: 0.02em; }
+    .meta { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; color: var(--accent); letter-spacing: 0.02em; }
     :host(:lang(ar)) .meta { letter-spacing: 0; }
     h2 { margin: 0 0 0.6rem; font-size: 1.3rem; line-height: 1.25; }
     p { margin: 0 0 0.75rem; font-size: 1rem; line-height: 1.55; }
     :host(:lang(ar)) p { line-height: 1.75; }
     .figures { list-style: none; margin: 0.25rem 0 0.9rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(6rem, 1fr)); gap: 0.4rem; }
     .block + .block > .figures:first-child, .figures + .figures { margin-block-start: 0; }
-    .figures li { border-inline-start: 4px solid var(--accent, #a12a1f); background: #f6f3ee; padding: 0.45rem 0.6rem; border-radius: 0 4px 4px 0; }
+    .figures li { border-inline-start: 4px solid var(--accent); background: var(--panel); padding: 0.45rem 0.6rem; border-radius: 0 4px 4px 0; }
     :host(:dir(rtl)) .figures li { border-radius: 4px 0 0 4px; }
     .value { display: block; font-size: 1.35rem; font-weight: 700; line-height: 1.2; }
     .label { display: block; font-size: 0.85rem; }
-    .who { display: block; font-size: 0.75rem; color: #5b6168; margin-block-start: 0.15rem; }
-    .sources { font-size: 0.78rem; color: #5b6168; margin: 0; }
+    .who { display: block; font-size: 0.75rem; color: var(--ink-muted); margin-block-start: 0.15rem; }
+    .sources { font-size: 0.78rem; color: var(--ink-muted); margin: 0; }
     @media (max-width: 699px) {
       article { padding: 0; background: none; box-shadow: none; }
       :host(:not([active])) article { opacity: 1; }
-      .block { background: var(--card-bg, #fff); border-radius: 8px; box-shadow: var(--card-shadow, 0 1px 6px rgb(0 0 0 / 0.14)); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); max-block-size: var(--block-max, 42dvh); overflow: auto; }
+      .block { background: var(--card-bg); border-radius: 8px; box-shadow: var(--card-shadow); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); max-block-size: var(--block-max, 42dvh); overflow: auto; }
       .block:last-child { margin-block-end: 0; }
       .block p:last-child, .block details.src:last-child { margin-block-end: 0; }
       h2 { font-size: 1.1rem; }

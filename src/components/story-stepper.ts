@@ -20,7 +20,7 @@ export class StoryStepper extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; background: #eef0f2; color: var(--ink, #1c1f23); }
+      :host { display: block; background: var(--page-bg); color: var(--ink); }
       .frame { display: grid; grid-template-areas: 'head' 'map' 'panel'; grid-template-columns: minmax(0, 1fr); }
       .head { grid-area: head; display: flex; flex-direction: column; gap: 0.3rem; padding: 0.5rem 0.75rem; background: #fff; border-block-end: 1px solid #dcdfe3; }
       h1 { margin: 0; font-size: 0.95rem; line-height: 1.3; }
@@ -29,8 +29,8 @@ export class StoryStepper extends LitElement {
       .panel { grid-area: panel; display: flex; flex-direction: column; gap: 0.75rem; padding: 0.75rem; min-inline-size: 0; }
       story-step { --block-gap: 0.5rem; --block-max: none; }
       .pager { display: flex; gap: 0.5rem; justify-content: space-between; }
-      .pager button { flex: 1 1 0; min-block-size: 40px; padding: 0.35rem 0.6rem; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; color: #1c1f23; font-size: 0.9rem; cursor: pointer; }
-      .pager .next { background: var(--accent, #a12a1f); border-color: var(--accent, #a12a1f); color: #fff; font-weight: 700; }
+      .pager button { flex: 1 1 0; min-block-size: 40px; padding: 0.35rem 0.6rem; border: 1px solid var(--rule); background: #fff; border-radius: 6px; color: var(--ink); font-size: 0.9rem; cursor: pointer; }
+      .pager .next { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 700; }
       .pager button[aria-disabled='true'] { opacity: 0.45; cursor: default; }
       :host(:dir(rtl)) .pager .arrow { display: inline-block; transform: scaleX(-1); }
       .full { margin: 0; font-size: 0.9rem; }

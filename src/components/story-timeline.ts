@@ -18,13 +18,13 @@ export class StoryTimeline extends LitElement {
       nav { display: flex; align-items: center; gap: 0.4rem; min-inline-size: 0; }
       .days { display: flex; gap: 0.6rem; flex: 1; min-inline-size: 0; margin: 0; padding: 0; list-style: none; }
       .day { display: flex; flex-direction: column; gap: 0.1rem; min-inline-size: 0; }
-      .day-label { font-size: 0.7rem; font-weight: 700; color: #5b6168; white-space: nowrap; }
+      .day-label { font-size: 0.7rem; font-weight: 700; color: var(--ink-muted); white-space: nowrap; }
       ol.dots { display: flex; gap: 2px; margin: 0; padding: 0; list-style: none; }
       .dot { inline-size: 24px; block-size: 24px; padding: 0; border: 0; background: none; cursor: pointer; display: grid; place-items: center; border-radius: 4px; }
-      .dot::before { content: ''; inline-size: 12px; block-size: 12px; border-radius: 50%; background: #c9ccd1; }
+      .dot::before { content: ''; inline-size: 12px; block-size: 12px; border-radius: 50%; background: var(--rule); }
       .dot.past::before { background: #7c8087; }
-      .dot[aria-current='step']::before { background: var(--accent, #a12a1f); inline-size: 16px; block-size: 16px; box-shadow: 0 0 0 2px #fff, 0 0 0 3px var(--accent, #a12a1f); }
-      .arrow { min-inline-size: 32px; block-size: 32px; border: 1px solid #c9ccd1; background: #fff; border-radius: 6px; cursor: pointer; color: #1c1f23; font-size: 1rem; line-height: 1; }
+      .dot[aria-current='step']::before { background: var(--accent); inline-size: 16px; block-size: 16px; box-shadow: 0 0 0 2px #fff, 0 0 0 3px var(--accent); }
+      .arrow { min-inline-size: 32px; block-size: 32px; border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; color: var(--ink); font-size: 1rem; line-height: 1; }
       .arrow:disabled { opacity: 0.4; cursor: default; }
       :host(:dir(rtl)) .arrow span { display: inline-block; transform: scaleX(-1); }
       .compact { display: none; margin: 0; flex: 1; text-align: center; font-size: 0.8rem; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

@@ -22,11 +22,11 @@ export class UpdateNotice extends LitElement {
     sharedStyles,
     css`
       :host { position: fixed; inset-block-end: 1rem; inset-inline: 1rem; z-index: 1000; display: flex; justify-content: center; pointer-events: none; }
-      .box { pointer-events: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; max-inline-size: 30rem; padding-block: 0.6rem; padding-inline: 1rem 0.6rem; background: #1c1f23; color: #fff; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); font: 0.95rem/1.4 var(--font-text, sans-serif); }
+      .box { pointer-events: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; max-inline-size: 30rem; padding-block: 0.6rem; padding-inline: 1rem 0.6rem; background: var(--ink); color: #fff; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); font: 0.95rem/1.4 var(--font-text); }
       p { margin: 0; flex: 1 1 12rem; }
       .actions { display: flex; gap: 0.5rem; margin-inline-start: auto; }
       button { cursor: pointer; border-radius: 6px; padding: 0.35rem 0.9rem; border: 1px solid #fff; }
-      .reload { background: #fff; color: #1c1f23; font-weight: 700; }
+      .reload { background: #fff; color: var(--ink); font-weight: 700; }
       .dismiss { background: transparent; color: #fff; padding-inline: 0.6rem; }
       :focus-visible { outline-color: #9cc0ff; }
     `,
