@@ -165,7 +165,7 @@ export async function storyScroll(browser, url, profileName = 'desktop') {
     await page.waitForTimeout(1500);
     const cameras = [await page.evaluate(readCamera)];
     await page.evaluate(() => (window.__bench.longTasks.length = 0));
-    const box = await page.locator('map-story story-map').boundingBox();
+    const box = await page.locator('map-story live-map').boundingBox();
     if (!box) throw new Error('no map on the page');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (const id of steps.slice(1)) {

@@ -10,8 +10,8 @@ import { t } from '../i18n/strings.ts';
 import { formatDate } from '../i18n/format.ts';
 import { publicationLine } from '../story/dateline.ts';
 import { storyStyles } from './map-story.styles.ts';
-import type { StoryMap } from './story-map.ts';
-import './story-map.ts';
+import type { LiveMap } from './live-map.ts';
+import './live-map.ts';
 import './story-step.ts';
 import './story-timeline.ts';
 import './story-sources.ts';
@@ -50,7 +50,7 @@ export class MapStory extends LitElement {
 
   /** The MapLibre Map, once the map element has created it. */
   get map(): MapLibreMap | undefined {
-    return this.renderRoot.querySelector<StoryMap>('story-map')?.map;
+    return this.renderRoot.querySelector<LiveMap>('live-map')?.map;
   }
 
   /** The active step's id. */
@@ -172,7 +172,7 @@ export class MapStory extends LitElement {
     const lang = this.language;
     const current = story.steps[this.index];
     const other: Lang = lang === 'en' ? 'ar' : 'en';
-    const map = html`<story-map
+    const map = html`<live-map
         slot="map"
         .scene=${current?.scene}
         .stepId=${current?.id ?? ''}
@@ -181,7 +181,7 @@ export class MapStory extends LitElement {
         .still=${!this.motion}
         .coverBottom=${this.phone && !this.embed ? 0.45 : 0}
         ?compact=${this.phone}
-      ></story-map>`;
+      ></live-map>`;
     if (this.embed) return this.renderEmbed(map);
     return html`
       <button class="skip" @click=${this.skip}>${t(lang, 'skipMap')}</button>

@@ -25,7 +25,7 @@ export class StoryStepper extends LitElement {
       .head { grid-area: head; display: flex; flex-direction: column; gap: 0.3rem; padding: 0.5rem 0.75rem; background: #fff; border-block-end: 1px solid #dcdfe3; }
       h1 { margin: 0; font-size: 0.95rem; line-height: 1.3; }
       .map { grid-area: map; position: relative; block-size: clamp(200px, 60vw, 420px); }
-      ::slotted(story-map) { position: absolute; inset: 0; }
+      ::slotted(live-map) { position: absolute; inset: 0; }
       .panel { grid-area: panel; display: flex; flex-direction: column; gap: 0.75rem; padding: 0.75rem; min-inline-size: 0; }
       story-step { --block-gap: 0.5rem; --block-max: none; }
       .pager { display: flex; gap: 0.5rem; justify-content: space-between; }

@@ -1,5 +1,5 @@
 /**
- * The one place that loads MapLibre and wires its worker. Imported dynamically by <story-map>, so the story's
+ * The one place that loads MapLibre and wires its worker. Imported dynamically by <live-map>, so the story's
  * text paints before MapLibre is parsed.
  */
 import { setWorkerUrl } from 'maplibre-gl';

@@ -221,7 +221,7 @@ test.describe('screen readers', () => {
     await page.keyboard.press('n');
     const step = story.steps[1]!;
     await expect(live(page)).toHaveText(`Step 2 of ${ids.length}: ${step.title.en}. The map now shows: ${step.alt.en}`);
-    const canvas = page.locator('map-story story-map canvas');
+    const canvas = page.locator('map-story live-map canvas');
     await expect(canvas).toHaveAttribute('role', 'img');
     await expect(canvas).toHaveAttribute('aria-label', `The map now shows: ${step.alt.en}`);
     await expect(page.locator('map-story section.graphic')).toHaveAttribute('aria-label', 'Map of the current step');

@@ -35,7 +35,7 @@ test.describe('the Arabic edition', () => {
     for (const name of ARABIC_PLACES) expect(text).toContain(name);
     // The text column sits on the right, the map on the left; north stays up (the map is not mirrored).
     const column = (await page.locator('map-story story-step').first().boundingBox())!;
-    const map = (await page.locator('map-story story-map').boundingBox())!;
+    const map = (await page.locator('map-story live-map').boundingBox())!;
     expect(column.x).toBeGreaterThan(map.x);
     const bearing = await page.evaluate(() => document.querySelector('map-story')!.map!.getBearing());
     expect(bearing).toBe(0);
@@ -75,7 +75,7 @@ test.describe('the Arabic edition', () => {
       map.jumpTo({ center: [43.13, 36.34], zoom: 7 });
     });
     await mapIdle(page);
-    const shot = await page.locator('map-story story-map').screenshot();
+    const shot = await page.locator('map-story live-map').screenshot();
     const scores = await page.evaluate(async (b64) => {
       // No fetch() of a data: URL: the page's Content-Security-Policy (connect-src 'self') refuses it.
       const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
@@ -164,7 +164,7 @@ test.describe('the Arabic edition', () => {
   test('the attribution sits at the bottom left in Arabic', async ({ page }) => {
     await page.goto('./?lang=ar');
     await mapIdle(page);
-    await expect(page.locator('map-story story-map .maplibregl-ctrl-bottom-left .maplibregl-ctrl-attrib')).toHaveCount(1);
+    await expect(page.locator('map-story live-map .maplibregl-ctrl-bottom-left .maplibregl-ctrl-attrib')).toHaveCount(1);
   });
 });
 

@@ -14,7 +14,7 @@ const ids = story.steps.map((s) => s.id);
 const step = (id: string) => story.steps.find((s) => s.id === id)!;
 
 /** The still image inside the map area, by its role and accessible name. */
-const stillImage = (page: Page) => page.locator('map-story story-map static-map [role="img"]');
+const stillImage = (page: Page) => page.locator('map-story live-map static-map [role="img"]');
 
 test.describe('the still image first', () => {
   test('while MapLibre is still loading, the step text and its still map are on screen; the live map then replaces it', async ({ page }) => {
@@ -32,8 +32,8 @@ test.describe('the still image first', () => {
     expect(await page.evaluate(() => document.querySelector('map-story')!.map)).toBeUndefined();
     release();
     await mapIdle(page);
-    await expect(page.locator('map-story story-map static-map')).toHaveCount(0);
-    await expect(page.locator('map-story story-map canvas')).toHaveAttribute('aria-label', `The map now shows: ${step('shaddadi').alt.en}`);
+    await expect(page.locator('map-story live-map static-map')).toHaveCount(0);
+    await expect(page.locator('map-story live-map canvas')).toHaveAttribute('aria-label', `The map now shows: ${step('shaddadi').alt.en}`);
   });
 });
 
@@ -68,7 +68,7 @@ test.describe('without WebGL', () => {
       const page = await context.newPage();
       const g = await guard(context, page);
       await page.goto(`./?lang=${lang}#trench`);
-      await expect(page.locator('map-story story-map .notice')).toBeVisible();
+      await expect(page.locator('map-story live-map .notice')).toBeVisible();
       await expect(stillImage(page)).toHaveAttribute('aria-label', step('trench').alt[lang]);
       await expect(stillImage(page).locator('svg text').first()).toBeAttached();
       expect(await mapColours(page)).toBeGreaterThan(8);

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, mapIdle, mapState } from './fixtures.ts';
 
-const storyMap = (page: Page) => page.locator('map-story story-map');
+const storyMap = (page: Page) => page.locator('map-story live-map');
 
 /**
  * Layout shifts the page has had so far, summed as the browser scores them (cumulative layout shift). A buffered

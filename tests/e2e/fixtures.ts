@@ -129,7 +129,7 @@ export async function pixelsOf(page: Page, png: Buffer, step = 1): Promise<[numb
 
 /** How many distinct colours (quantised) the map's area shows: a blank map has one or two. */
 export async function mapColours(page: Page): Promise<number> {
-  const shot = await page.locator('map-story').locator('story-map').screenshot();
+  const shot = await page.locator('map-story').locator('live-map').screenshot();
   const pixels = await pixelsOf(page, shot, 7);
   return new Set(pixels.map(([r, g, b]) => ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4))).size;
 }

@@ -8,7 +8,7 @@ import { t } from '../../src/i18n/strings.ts';
 import { readUrl } from '../../src/state/url.ts';
 
 const story = (page: Page) => page.locator('map-story');
-const storyMap = (page: Page) => story(page).locator('story-map');
+const storyMap = (page: Page) => story(page).locator('live-map');
 
 /** Console errors a failed request prints on its own; the tests check what the page does about it instead. */
 const notNetwork = (errors: string[]) => errors.filter((e) => !/^Failed to load resource/.test(e));
@@ -83,7 +83,7 @@ test.describe('hostile URLs', () => {
         await page.goto(href);
         await expect(story(page).locator(embed ? 'story-stepper' : 'main h1')).toBeVisible();
         // The still image of the step is in place (its address is built from the URL's step and language).
-        await expect(story(page).locator('story-map static-map svg path').first()).toBeAttached();
+        await expect(story(page).locator('live-map static-map svg path').first()).toBeAttached();
         if (i % 4 === 0) {
           // Every fourth page also starts its live map: its labels, description and controls come in too.
           await readerArrives(page);

@@ -22,7 +22,7 @@ test.describe('the story in English, desktop', () => {
       (window as unknown as { seen: string[] }).seen = seen;
       document.querySelector('map-story')?.addEventListener('step-change', (e) => seen.push((e as CustomEvent<{ id: string }>).detail.id));
     });
-    const box = (await page.locator('map-story story-map').boundingBox())!;
+    const box = (await page.locator('map-story live-map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     // One wheel turn at a time: the next turn only once the page has scrolled (or is at its end) and come to rest.
     const scrollTo = async (direction: 1 | -1, until: () => Promise<boolean>) => {
@@ -146,7 +146,7 @@ test.describe('the story in English, desktop', () => {
   test('the wheel over the map scrolls the page, the map never traps it', async ({ page }) => {
     await page.goto('./');
     await mapIdle(page);
-    const box = (await page.locator('map-story story-map').boundingBox())!;
+    const box = (await page.locator('map-story live-map').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const before = await mapState(page);
     await page.mouse.wheel(0, 600);
@@ -163,7 +163,7 @@ test.describe('the story on a phone', () => {
     await page.goto('./#shaddadi');
     await mapIdle(page);
     expect(await mapColours(page)).toBeGreaterThan(12);
-    const map = (await page.locator('map-story story-map').boundingBox())!;
+    const map = (await page.locator('map-story live-map').boundingBox())!;
     expect(map.width).toBeGreaterThanOrEqual(389);
     const heights = await page.locator('map-story story-step').evaluateAll((steps) =>
       steps.flatMap((s) => [...(s.shadowRoot?.querySelectorAll('.block') ?? [])].map((b) => b.getBoundingClientRect().height)),

@@ -34,14 +34,14 @@ const ATTRIBUTION = 'Natural Earth · Rivers: WDBII via GSHHG (Wessel &amp; Smit
  * @fires map-ready - once the map has drawn its first scene; `detail.map` is the MapLibre Map
  * @fires map-error - when the map cannot be shown; `detail.reason` is 'failed' or 'no-webgl'
  */
-@customElement('story-map')
-export class StoryMap extends LitElement {
+@customElement('live-map')
+export class LiveMap extends LitElement {
   static override styles = [
     unsafeCSS(maplibreCss),
     css`
-      :host { display: block; position: relative; block-size: 100%; inline-size: 100%; overflow: hidden; background: ${unsafeCSS(theme.background)}; container: story-map / size; }
+      :host { display: block; position: relative; block-size: 100%; inline-size: 100%; overflow: hidden; background: ${unsafeCSS(theme.background)}; container: live-map / size; }
       /* A map this small (a short embed) keeps its area for the map itself; the step text names what it shows. */
-      @container story-map (max-height: 300px) { map-legend, map-locator { display: none; } }
+      @container live-map (max-height: 300px) { map-legend, map-locator { display: none; } }
       .map { position: absolute; inset: 0; direction: ltr; }
       static-map { position: absolute; inset: 0; }
       .map[data-status='failed'], .map[data-status='no-webgl'] { display: none; }
@@ -278,6 +278,6 @@ export class StoryMap extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'story-map': StoryMap;
+    'live-map': LiveMap;
   }
 }
