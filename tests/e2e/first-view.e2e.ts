@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, mapIdle, mapState } from './fixtures.ts';
 
-const storyMap = (page: Page) => page.locator('map-story live-map');
+const liveMap = (page: Page) => page.locator('map-story live-map');
 
 /**
  * Layout shifts the page has had so far, summed as the browser scores them (cumulative layout shift). A buffered
@@ -24,18 +24,18 @@ async function layoutShift(page: Page): Promise<number> {
 test.describe('before the reader moves', () => {
   test('the still image of the first scene is the map, and the live map starts at the first gesture', async ({ page, g }) => {
     await page.goto('./');
-    const still = storyMap(page).locator('static-map [role="img"]');
+    const still = liveMap(page).locator('static-map [role="img"]');
     await expect(still.locator('svg path').first()).toBeAttached();
     await expect(still).toBeVisible();
     await page.waitForLoadState('networkidle');
     // Nothing has started MapLibre: no map object and no canvas, while the text and the still image are in place.
     expect(await page.evaluate(() => document.querySelector('map-story')!.map)).toBeUndefined();
-    await expect(storyMap(page).locator('canvas')).toHaveCount(0);
+    await expect(liveMap(page).locator('canvas')).toHaveCount(0);
     await expect(page.locator('map-story main h1')).toBeVisible();
 
     await mapIdle(page);
-    await expect(storyMap(page).locator('static-map')).toHaveCount(0);
-    await expect(storyMap(page).locator('canvas')).toBeVisible();
+    await expect(liveMap(page).locator('static-map')).toHaveCount(0);
+    await expect(liveMap(page).locator('canvas')).toBeVisible();
     expect((await mapState(page)).step).toBe('overview');
     expect(g.errors).toEqual([]);
     expect(g.refused).toEqual([]);
@@ -69,7 +69,7 @@ test.describe('before the reader moves', () => {
 
   test('a change of step starts the live map too, at that step', async ({ page }) => {
     await page.goto('./');
-    await expect(storyMap(page).locator('static-map svg path').first()).toBeAttached();
+    await expect(liveMap(page).locator('static-map svg path').first()).toBeAttached();
     // A link to a step, followed without moving the pointer.
     await page.evaluate(() => (location.hash = '#trench'));
     await page.waitForFunction(() => document.querySelector('map-story')?.map?.loaded() === true, undefined, { timeout: 60_000 });

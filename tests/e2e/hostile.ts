@@ -1,4 +1,4 @@
-// Hostile URLs for the hardening tests: markup and script-like strings, bad percent-encoding, nulls, unknown and
+// Hostile URLs for tests/e2e/hostile-urls.e2e.ts: markup and script-like strings, bad percent-encoding, nulls, unknown and
 // oversized step ids in every parameter and the hash, generated from a fixed seed so every run tries the same URLs.
 import type { Page } from '@playwright/test';
 
