@@ -17,17 +17,8 @@ function listFiles(dir) {
     .sort();
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 of a buffer, as zip wants it (Node's zlib computes it). */
+const crc32 = (buf) => zlib.crc32(buf);
 
 /** MS-DOS date and time, as zip stores them. */
 function dosDateTime(date) {

@@ -13,7 +13,6 @@ import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
 import './map-locator.ts';
-import { firstStillPainted } from './static-map.ts';
 import { FIRST_VIEW, mapPadding } from '../map/camera.ts';
 
 /** 'lost': the browser took the WebGL context away; the still image shows until the map has redrawn. */
@@ -90,8 +89,12 @@ export class LiveMap extends LitElement {
   /** The element's size as the ResizeObserver last gave it: read at each step without forcing a layout. */
   private size?: { width: number; height: number };
 
+  /** Settles in the frame that paints this map's first still image (its `still-painted` event). */
+  private stillPainted!: () => void;
+  private readonly firstStill = new Promise<void>((resolve) => (this.stillPainted = resolve));
+
   override firstUpdated(): void {
-    prefetchMapLater(firstStillPainted);
+    prefetchMapLater(this.firstStill);
     for (const type of READER_SIGNS) window.addEventListener(type, this.startLive, { capture: true, passive: true });
   }
 
@@ -267,7 +270,7 @@ export class LiveMap extends LitElement {
     return html`
       ${this.drawn && this.status === 'ready'
         ? nothing
-        : html`<static-map .stepId=${this.stepId} .lang=${this.lang} .alt=${this.description} ?compact=${this.compact}></static-map>`}
+        : html`<static-map .stepId=${this.stepId} .lang=${this.lang} .alt=${this.description} ?compact=${this.compact} @still-painted=${() => this.stillPainted()}></static-map>`}
       <div class="map" data-status=${this.status} data-drawn=${this.drawn ? 'true' : 'false'}></div>
       ${this.scene ? html`<map-legend .scene=${this.scene} .lang=${this.lang}></map-legend>` : nothing}
       ${this.status === 'ready' && this.scene ? html`<map-locator .bounds=${this.bounds} .lang=${this.lang}></map-locator>` : nothing}

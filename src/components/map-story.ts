@@ -94,13 +94,17 @@ export class MapStory extends LitElement {
     this.started = true;
   }
 
+  /** The announcement is worked out before the render that shows the new step, so a step change renders once. */
+  override willUpdate(changed: PropertyValues): void {
+    const step = story.steps[this.index];
+    if (changed.has('index') && this.started && step) {
+      this.announcement = `${t(this.language, 'stepOf', { n: this.index + 1, total: this.ids.length })}: ${step.title[this.language]}. ${t(this.language, 'mapNow', { alt: step.alt[this.language] })}`;
+    }
+  }
+
   override updated(changed: PropertyValues): void {
     if (changed.has('index') && this.started) {
       history.replaceState(history.state, '', withState(location.href, { stepId: this.step }));
-      const step = story.steps[this.index];
-      if (step) {
-        this.announcement = `${t(this.language, 'stepOf', { n: this.index + 1, total: this.ids.length })}: ${step.title[this.language]}. ${t(this.language, 'mapNow', { alt: step.alt[this.language] })}`;
-      }
       this.dispatchEvent(new CustomEvent('step-change', { detail: { id: this.step, index: this.index }, bubbles: true, composed: true }));
     }
     if (changed.has('language')) this.applyDocumentLang();
