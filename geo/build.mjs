@@ -14,9 +14,7 @@ import { featureCollection, jsonFile, round } from './format.mjs';
 import { buildBorder, buildCountries, buildCountryLabels, loadTopology } from './countries.mjs';
 import { buildLocator } from './locator.mjs';
 import { buildRivers, readRaw } from './rivers.mjs';
-import {
-  buildAreas, buildArrows, buildPlaces, buildTrench, place, TRANSFER_END, TRENCH_CLAIMED_KM, TRENCH_OFFSET_KM,
-} from './overlays.mjs';
+import { buildAreas, buildArrows, buildPlaces, buildTrench, place, TRANSFER_END, TRENCH_CLAIMED_KM, TRENCH_OFFSET_KM } from './overlays.mjs';
 
 /** @typedef {import('geojson').Feature} Feature */
 /** @typedef {import('./overlays.mjs').Place} Place */
@@ -60,14 +58,16 @@ export function buildAll(options = {}) {
   /** @type {Place[]} */
   const places = JSON.parse(readFileSync(join(ROOT, 'geo/places.json'), 'utf8'));
   check(
-    places.map((p) => p.id).sort().join() === [...SYRIAN, ...IRAQI].sort().join(),
+    places
+      .map((p) => p.id)
+      .sort()
+      .join() === [...SYRIAN, ...IRAQI].sort().join(),
     'geo/places.json must list exactly the story places',
   );
   const topology = loadTopology('countries-10m.json');
   const countries = buildCountries(topology);
   const [syria, iraq] = [byId(countries, 'syria'), byId(countries, 'iraq')];
-  const inside = (/** @type {import('geojson').Position} */ p, /** @type {Feature} */ c) =>
-    turf.booleanPointInPolygon(p, /** @type {any} */ (c));
+  const inside = (/** @type {import('geojson').Position} */ p, /** @type {Feature} */ c) => turf.booleanPointInPolygon(p, /** @type {any} */ (c));
   for (const id of SYRIAN) check(inside(place(places, id).coordinates, syria), `${id} must lie in Syria`);
   for (const id of IRAQI) check(inside(place(places, id).coordinates, iraq), `${id} must lie in Iraq`);
 
@@ -78,7 +78,10 @@ export function buildAll(options = {}) {
   const areas = buildAreas(places);
   for (const a of areas) {
     const ring = /** @type {import('geojson').Polygon} */ (a.geometry).coordinates[0];
-    check(ring.every((p) => inside(p, iraq)), `area ${a.properties?.id} must lie inside Iraq`);
+    check(
+      ring.every((p) => inside(p, iraq)),
+      `area ${a.properties?.id} must lie inside Iraq`,
+    );
   }
 
   const arrows = buildArrows(places);
@@ -87,7 +90,10 @@ export function buildAll(options = {}) {
   );
   check(inside(TRANSFER_END, iraq), 'the transfer arrow must end inside Iraq');
   check(turf.distance(TRANSFER_END, place(places, 'mosul').coordinates) > 40, 'the transfer arrow must stop far from Mosul');
-  check(areas.every((a) => !inside(TRANSFER_END, a)), 'the transfer arrow must not end in a story area');
+  check(
+    areas.every((a) => !inside(TRANSFER_END, a)),
+    'the transfer arrow must not end in a story area',
+  );
   check(turf.lineIntersect(transfer, border.line).features.length === 1, 'the transfer arrow must cross the border once');
 
   const rivers = buildRivers(readRaw(Boolean(options.refreshRivers)));

@@ -150,9 +150,7 @@ function simplifiedTopology(topology, geometries, tolerance) {
  */
 function cleanAreal(geometry) {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const kept = polygons
-    .map((rings) => rings.filter((r) => r.length >= 4 && turf.area(turf.polygon([r])) > 1e4))
-    .filter((rings) => rings.length > 0);
+  const kept = polygons.map((rings) => rings.filter((r) => r.length >= 4 && turf.area(turf.polygon([r])) > 1e4)).filter((rings) => rings.length > 0);
   if (kept.length === 0) return null;
   return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
 }
@@ -182,9 +180,7 @@ export function buildCountries(topology) {
   return [...pieces.keys()].sort().map((id) => {
     const parts = /** @type {Feature[]} */ (pieces.get(id));
     const merged = parts.length === 1 ? parts[0] : turf.union(turf.featureCollection(/** @type {any} */ (parts)));
-    const meta = /** @type {{ id: string, name_en: string, name_ar: string }} */ (
-      Object.values(COUNTRIES).find((c) => c.id === id)
-    );
+    const meta = /** @type {{ id: string, name_en: string, name_ar: string }} */ (Object.values(COUNTRIES).find((c) => c.id === id));
     const geometry = cleanAreal(/** @type {Areal} */ (merged?.geometry));
     if (!geometry) throw new Error(`Empty geometry for ${id}`);
     return { type: 'Feature', properties: { ...meta }, geometry };
@@ -218,8 +214,9 @@ function chain(parts) {
   const rest = parts.map((p) => [...p]);
   const line = /** @type {Position[]} */ (rest.shift());
   while (rest.length > 0) {
-    const i = rest.findIndex((p) => same(p[0], line.at(-1) ?? []) || same(p.at(-1) ?? [], line.at(-1) ?? []) ||
-      same(p[0], line[0]) || same(p.at(-1) ?? [], line[0]));
+    const i = rest.findIndex(
+      (p) => same(p[0], line.at(-1) ?? []) || same(p.at(-1) ?? [], line.at(-1) ?? []) || same(p[0], line[0]) || same(p.at(-1) ?? [], line[0]),
+    );
     if (i === -1) throw new Error('The Syria–Iraq border is not one connected line');
     const [p] = rest.splice(i, 1);
     if (same(p[0], line.at(-1) ?? [])) line.push(...p.slice(1));

@@ -28,10 +28,7 @@ function roundCoords(coords, decimals) {
   if (typeof coords[0] === 'number') return coords.map((v) => round(v, decimals));
   const mapped = coords.map((/** @type {any} */ c) => roundCoords(c, decimals));
   if (!Array.isArray(mapped[0]) || typeof mapped[0][0] !== 'number') return mapped;
-  return mapped.filter(
-    (/** @type {Position} */ p, /** @type {number} */ i) =>
-      i === 0 || p[0] !== mapped[i - 1][0] || p[1] !== mapped[i - 1][1],
-  );
+  return mapped.filter((/** @type {Position} */ p, /** @type {number} */ i) => i === 0 || p[0] !== mapped[i - 1][0] || p[1] !== mapped[i - 1][1]);
 }
 
 /**

@@ -105,14 +105,13 @@ export function shortestPath(adj, from, isTarget) {
   /** @type {[number, number][]} */
   const heap = [[0, from]];
   dist[from] = 0;
-  const less = (/** @type {number} */ i, /** @type {number} */ j) =>
-    heap[i][0] < heap[j][0] || (heap[i][0] === heap[j][0] && heap[i][1] < heap[j][1]);
+  const less = (/** @type {number} */ i, /** @type {number} */ j) => heap[i][0] < heap[j][0] || (heap[i][0] === heap[j][0] && heap[i][1] < heap[j][1]);
   while (heap.length > 0) {
     const [d, n] = heap[0];
     const last = /** @type {[number, number]} */ (heap.pop());
     if (heap.length > 0) {
       heap[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
@@ -134,7 +133,7 @@ export function shortestPath(adj, from, isTarget) {
       dist[t] = d + w;
       prev[t] = n;
       heap.push([d + w, t]);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const p = (i - 1) >> 1;
         if (!less(i, p)) break;
         [heap[i], heap[p]] = [heap[p], heap[i]];

@@ -160,8 +160,7 @@ export function buildTrench(border, borderKm, iraq) {
   const coords = chaikin(turf.simplify(border, { tolerance: 0.005, highQuality: true }).geometry.coordinates, 2);
   const f = frame(turf.center(border).geometry.coordinates[1]);
   const planar = turf.lineString(coords.map(f.toKm));
-  const offsetLine = (/** @type {number} */ km) =>
-    turf.lineOffset(planar, km, { units: 'degrees' }).geometry.coordinates.map(f.toDeg);
+  const offsetLine = (/** @type {number} */ km) => turf.lineOffset(planar, km, { units: 'degrees' }).geometry.coordinates.map(f.toDeg);
   const inIraq = (/** @type {Position} */ p) => turf.booleanPointInPolygon(p, /** @type {any} */ (iraq));
   let line = offsetLine(TRENCH_OFFSET_KM);
   if (line.filter(inIraq).length < line.length / 2) line = offsetLine(-TRENCH_OFFSET_KM);
@@ -209,10 +208,7 @@ export function arrow(spec) {
   const start = [a[0] + ux * spec.startGapKm, a[1] + uy * spec.startGapKm];
   const tip = [b[0] - ux * spec.endGapKm, b[1] - uy * spec.endGapKm];
   const len = Math.hypot(tip[0] - start[0], tip[1] - start[1]);
-  const control = [
-    (start[0] + tip[0]) / 2 - uy * spec.bend * len,
-    (start[1] + tip[1]) / 2 + ux * spec.bend * len,
-  ];
+  const control = [(start[0] + tip[0]) / 2 - uy * spec.bend * len, (start[1] + tip[1]) / 2 + ux * spec.bend * len];
   const toTip = Math.hypot(tip[0] - control[0], tip[1] - control[1]);
   const [dx, dy] = [(tip[0] - control[0]) / toTip, (tip[1] - control[1]) / toTip];
   const base = [tip[0] - dx * HEAD_LENGTH_KM, tip[1] - dy * HEAD_LENGTH_KM];
@@ -221,10 +217,7 @@ export function arrow(spec) {
   for (let i = 0; i < ARROW_POINTS; i += 1) {
     const t = i / (ARROW_POINTS - 1);
     const [k0, k1, k2] = [(1 - t) ** 2, 2 * (1 - t) * t, t ** 2];
-    shaft.push(f.toDeg([
-      k0 * start[0] + k1 * control[0] + k2 * base[0],
-      k0 * start[1] + k1 * control[1] + k2 * base[1],
-    ]));
+    shaft.push(f.toDeg([k0 * start[0] + k1 * control[0] + k2 * base[0], k0 * start[1] + k1 * control[1] + k2 * base[1]]));
   }
   const left = [base[0] - dy * HEAD_HALF_WIDTH_KM, base[1] + dx * HEAD_HALF_WIDTH_KM];
   const right = [base[0] + dy * HEAD_HALF_WIDTH_KM, base[1] - dx * HEAD_HALF_WIDTH_KM];
@@ -274,8 +267,7 @@ export function checkTransferEnd(tip, border, iraq, mosul) {
   const fromBorder = turf.pointToLineDistance(tip, border, { units: 'kilometers' });
   if (fromBorder > TRANSFER_MAX_BORDER_KM || fromBorder < TRANSFER_MIN_BORDER_KM) {
     throw new Error(
-      `Transfer arrow tip ${tip} lies ${fromBorder.toFixed(1)} km from the border ` +
-        `(allowed ${TRANSFER_MIN_BORDER_KM}–${TRANSFER_MAX_BORDER_KM} km)`,
+      `Transfer arrow tip ${tip} lies ${fromBorder.toFixed(1)} km from the border ` + `(allowed ${TRANSFER_MIN_BORDER_KM}–${TRANSFER_MAX_BORDER_KM} km)`,
     );
   }
   const fromMosul = turf.distance(tip, mosul, { units: 'kilometers' });
@@ -290,9 +282,7 @@ export function checkTransferEnd(tip, border, iraq, mosul) {
  */
 function naturalEarthFrontier() {
   const topology = loadTopology('countries-10m.json');
-  const geometry = /** @type {any} */ (topology.objects.countries).geometries.find(
-    (/** @type {any} */ g) => g.properties.name === 'Iraq',
-  );
+  const geometry = /** @type {any} */ (topology.objects.countries).geometries.find((/** @type {any} */ g) => g.properties.name === 'Iraq');
   return { border: buildBorder(topology).line, iraq: /** @type {Feature} */ (topoFeature(topology, geometry)) };
 }
 
@@ -309,16 +299,31 @@ export function buildArrows(places, frontier = naturalEarthFrontier()) {
   /** @type {ArrowSpec[]} */
   const specs = [
     {
-      id: 'convoy-raqqa', kind: 'convoy', from: place(places, 'raqqa').coordinates, to: hasakah,
-      startGapKm: 6, endGapKm: 8, bend: 0.2,
+      id: 'convoy-raqqa',
+      kind: 'convoy',
+      from: place(places, 'raqqa').coordinates,
+      to: hasakah,
+      startGapKm: 6,
+      endGapKm: 8,
+      bend: 0.2,
     },
     {
-      id: 'convoy-deir-ezzor', kind: 'convoy', from: place(places, 'deir-ezzor').coordinates, to: hasakah,
-      startGapKm: 6, endGapKm: 8, bend: 0.06,
+      id: 'convoy-deir-ezzor',
+      kind: 'convoy',
+      from: place(places, 'deir-ezzor').coordinates,
+      to: hasakah,
+      startGapKm: 6,
+      endGapKm: 8,
+      bend: 0.06,
     },
     {
-      id: 'transfer-iraq', kind: 'transfer', from: hasakah, to: TRANSFER_END,
-      startGapKm: 6, endGapKm: 0, bend: 0.12,
+      id: 'transfer-iraq',
+      kind: 'transfer',
+      from: hasakah,
+      to: TRANSFER_END,
+      startGapKm: 6,
+      endGapKm: 0,
+      bend: 0.12,
       label: { en: 'Into Iraq: destination not public', ar: 'إلى داخل العراق: الوجهة غير معلنة' },
     },
   ];

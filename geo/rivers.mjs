@@ -37,21 +37,38 @@ export const RIVERS = /** @type {RiverSpec[]} */ ([
     name_en: 'Euphrates',
     name_ar: 'الفرات',
     levels: [1],
-    waypoints: [[38.05, 37.05], [39.0167, 35.95], [40.15, 35.3333], [41.0, 34.42], [44.43, 32.0]],
+    waypoints: [
+      [38.05, 37.05],
+      [39.0167, 35.95],
+      [40.15, 35.3333],
+      [41.0, 34.42],
+      [44.43, 32.0],
+    ],
   },
   {
     id: 'khabur',
     name_en: 'Khabur',
     name_ar: 'الخابور',
     levels: [3, 4],
-    waypoints: [[40.07, 36.85], [40.7422, 36.5117], [40.7303, 36.0561], [40.43, 35.14]],
+    waypoints: [
+      [40.07, 36.85],
+      [40.7422, 36.5117],
+      [40.7303, 36.0561],
+      [40.43, 35.14],
+    ],
   },
   {
     id: 'tigris',
     name_en: 'Tigris',
     name_ar: 'دجلة',
     levels: [0, 1],
-    waypoints: [[40.2, 37.9], [42.19, 37.33], [43.13, 36.34], [44.38, 33.33], [45.74, 32.54]],
+    waypoints: [
+      [40.2, 37.9],
+      [42.19, 37.33],
+      [43.13, 36.34],
+      [44.38, 33.33],
+      [45.74, 32.54],
+    ],
   },
 ]);
 
@@ -70,10 +87,7 @@ export function readRaw(refresh) {
     parts = GMT_RUNS.map((args) => {
       const run = spawnSync('gmt', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       if (run.error) {
-        throw new Error(
-          `gmt is needed to capture ${RAW_PATH} (${run.error.message}). ` +
-            'Install it with: apt-get install gmt gmt-gshhg-high',
-        );
+        throw new Error(`gmt is needed to capture ${RAW_PATH} (${run.error.message}). ` + 'Install it with: apt-get install gmt gmt-gshhg-high');
       }
       if (run.status !== 0) throw new Error(`gmt ${args.join(' ')} failed: ${run.stderr}`);
       return `# gmt ${args.join(' ')}\n${run.stdout}`;
@@ -177,9 +191,7 @@ export function buildRivers(rawText) {
     const lines = parts
       .filter((p) => p.length >= 2)
       .map((p) => turf.simplify(turf.lineString(p), { tolerance: SIMPLIFY_DEG, highQuality: true }).geometry.coordinates);
-    const geometry = lines.length === 1
-      ? { type: 'LineString', coordinates: lines[0] }
-      : { type: 'MultiLineString', coordinates: lines };
+    const geometry = lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines };
     features.push({
       type: 'Feature',
       properties: { id: spec.id, name_en: spec.name_en, name_ar: spec.name_ar },

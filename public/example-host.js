@@ -40,7 +40,9 @@
         });
         select.value = m.step;
         select.disabled = false;
-        langButtons.forEach(function (b) { b.disabled = false; });
+        langButtons.forEach(function (b) {
+          b.disabled = false;
+        });
         break;
       case 'map-story:step':
         select.value = m.id;

@@ -72,7 +72,9 @@ try {
             ? await firstView(browser, floorUrl(floor.url, cameras[p]), p, served.floor)
             : await firstView(browser, story.url, p, served.story, page === 'live' ? { mark: 'live-map-first-frame', moving: true } : {});
         runs[page][p].push(r);
-        log(`run ${i + 1}/${RUNS} ${p.padEnd(7)} ${page.padEnd(5)} first map pixels ${Math.round(r.firstPixels)} ms, FCP ${Math.round(r.fcp ?? -1)} ms, JS ${(r.jsBytes / 1024).toFixed(0)} KB`);
+        log(
+          `run ${i + 1}/${RUNS} ${p.padEnd(7)} ${page.padEnd(5)} first map pixels ${Math.round(r.firstPixels)} ms, FCP ${Math.round(r.fcp ?? -1)} ms, JS ${(r.jsBytes / 1024).toFixed(0)} KB`,
+        );
       }
     }
   }
@@ -90,7 +92,9 @@ try {
       scrolls[mode].story.push(longTasks);
       const fl = await floorTour(b, floorUrl(floor.url, cameras.desktop), stepCameras, CAMERA_MS);
       scrolls[mode].floor.push(fl);
-      log(`scroll ${i + 1}/${SCROLL_RUNS} ${mode.padEnd(8)}: story ${longTasks.count} long tasks (${longTasks.over50} over 50 ms, longest ${Math.round(longTasks.max)} ms); floor ${fl.count} (${fl.over50}, ${Math.round(fl.max)} ms)`);
+      log(
+        `scroll ${i + 1}/${SCROLL_RUNS} ${mode.padEnd(8)}: story ${longTasks.count} long tasks (${longTasks.over50} over 50 ms, longest ${Math.round(longTasks.max)} ms); floor ${fl.count} (${fl.over50}, ${Math.round(fl.max)} ms)`,
+      );
     }
   }
   await browsers.gpu.close();
@@ -107,7 +111,9 @@ try {
         for (let i = 0; i < LH_RUNS; i++) {
           const r = await lighthouse(url, p, executablePath);
           results.push(r);
-          log(`lighthouse ${p.padEnd(7)} ${page.padEnd(5)} ${i + 1}/${LH_RUNS}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r['best-practices']}, SEO ${r.seo}, TBT ${Math.round(r.tbt)} ms`);
+          log(
+            `lighthouse ${p.padEnd(7)} ${page.padEnd(5)} ${i + 1}/${LH_RUNS}: performance ${r.performance}, accessibility ${r.accessibility}, best practices ${r['best-practices']}, SEO ${r.seo}, TBT ${Math.round(r.tbt)} ms`,
+          );
         }
         lh[page][p] = { ...medians(results), failing: [...new Set(results.flatMap((r) => r.failing))] };
       }
@@ -121,7 +127,13 @@ try {
   };
   // Each figure is the median over the runs, as for the first view; `runsOver50` counts the runs with any task over
   // 50 ms and `worstMax` is the longest task of any run, so a bad run stays visible.
-  const summarise = (list) => ({ ...medians(list), steps: list[0].steps, runs: list.length, runsOver50: list.filter((s) => s.over50 > 0).length, worstMax: Math.max(...list.map((s) => s.max)) });
+  const summarise = (list) => ({
+    ...medians(list),
+    steps: list[0].steps,
+    runs: list.length,
+    runsOver50: list.filter((s) => s.over50 > 0).length,
+    worstMax: Math.max(...list.map((s) => s.max)),
+  });
   const result = {
     date: new Date().toISOString().slice(0, 10),
     runs: RUNS,

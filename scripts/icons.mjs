@@ -18,9 +18,7 @@ const INK = '#ffffff';
  * the maskable safe zone (a centred circle of 40% radius); otherwise the square has rounded corners.
  */
 function svg({ full = false } = {}) {
-  const background = full
-    ? `<rect width="512" height="512" fill="${ACCENT}"/>`
-    : `<rect width="512" height="512" rx="112" fill="${ACCENT}"/>`;
+  const background = full ? `<rect width="512" height="512" fill="${ACCENT}"/>` : `<rect width="512" height="512" rx="112" fill="${ACCENT}"/>`;
   const scale = full ? 0.7 : 1;
   const shift = (512 * (1 - scale)) / 2;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">

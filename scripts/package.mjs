@@ -118,7 +118,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return i >= 0 ? argv[i + 1] : fallback;
   };
   const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-  const { out, how, files } = packageSite({ dir: opt('--dir', 'dist'), outDir: opt('--out', '.'), name: `story-${version}`, forceNode: argv.includes('--node') });
+  const { out, how, files } = packageSite({
+    dir: opt('--dir', 'dist'),
+    outDir: opt('--out', '.'),
+    name: `story-${version}`,
+    forceNode: argv.includes('--node'),
+  });
   const kb = (fs.statSync(out).size / 1024).toFixed(0);
   console.log(`${path.relative(process.cwd(), out)}: ${files} files, ${kb} KB (${how}). Unzip it and serve the folder from any static host.`);
 }

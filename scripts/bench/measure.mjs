@@ -56,7 +56,12 @@ async function openPage(browser, profileName) {
 }
 
 function summariseLongTasks(tasks) {
-  return { count: tasks.length, over50: tasks.filter((d) => d > 50).length, max: tasks.length ? Math.max(...tasks) : 0, total: tasks.reduce((a, b) => a + b, 0) };
+  return {
+    count: tasks.length,
+    over50: tasks.filter((d) => d > 50).length,
+    max: tasks.length ? Math.max(...tasks) : 0,
+    total: tasks.reduce((a, b) => a + b, 0),
+  };
 }
 
 /** Keeps the mouse moving over the page, as a reader's hand does, until `done()`; returns a function that stops it. */
@@ -91,13 +96,16 @@ export async function firstView(browser, url, profileName, served, { mark = 'map
     await stop();
     // Let the paint that follows the mark reach the screen before reading the paint timings.
     await page.waitForTimeout(1000);
-    const times = await page.evaluate((m) => ({
-      origin: performance.timeOrigin,
-      firstPixels: performance.getEntriesByName(m)[0].startTime,
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-      lcp: window.__bench.lcp || null,
-      longTasks: window.__bench.longTasks.length,
-    }), mark);
+    const times = await page.evaluate(
+      (m) => ({
+        origin: performance.timeOrigin,
+        firstPixels: performance.getEntriesByName(m)[0].startTime,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        lcp: window.__bench.lcp || null,
+        longTasks: window.__bench.longTasks.length,
+      }),
+      mark,
+    );
     const until = times.origin + times.firstPixels;
     const js = served.filter((r) => r.at >= since && r.at <= until && /\.m?js$/.test(r.pathname));
     const jsBytes = js.reduce((sum, r) => sum + r.bytes, 0);

@@ -52,12 +52,17 @@ export function markdown(r) {
   ];
   const within = (v) => pass(v != null ? v <= 1.1 : null);
   for (const p of ['desktop', 'mobile']) {
-    lines.push(`| first map pixels, ${p} (story: still image of the first scene) | ${ms(fv.story[p].firstPixels)} | ${ms(fv.floor[p].firstPixels)} | ${x(r.ratios.firstPixels[p])}${within(r.ratios.firstPixels[p])} |`);
+    lines.push(
+      `| first map pixels, ${p} (story: still image of the first scene) | ${ms(fv.story[p].firstPixels)} | ${ms(fv.floor[p].firstPixels)} | ${x(r.ratios.firstPixels[p])}${within(r.ratios.firstPixels[p])} |`,
+    );
   }
   for (const p of ['desktop', 'mobile']) {
-    lines.push(`| live map's first frame, ${p}, reader moving from the start | ${ms(fv.live[p].firstPixels)} | ${ms(fv.floor[p].firstPixels)} | ${x(r.ratios.liveFirstFrame[p])} (the still image is on screen meanwhile) |`);
+    lines.push(
+      `| live map's first frame, ${p}, reader moving from the start | ${ms(fv.live[p].firstPixels)} | ${ms(fv.floor[p].firstPixels)} | ${x(r.ratios.liveFirstFrame[p])} (the still image is on screen meanwhile) |`,
+    );
   }
-  for (const p of ['desktop', 'mobile']) lines.push(`| first contentful paint, ${p} | ${ms(fv.story[p].fcp)} | ${ms(fv.floor[p].fcp)} | ${x(ratio(fv.story[p].fcp, fv.floor[p].fcp))} |`);
+  for (const p of ['desktop', 'mobile'])
+    lines.push(`| first contentful paint, ${p} | ${ms(fv.story[p].fcp)} | ${ms(fv.floor[p].fcp)} | ${x(ratio(fv.story[p].fcp, fv.floor[p].fcp))} |`);
   lines.push(`| JS transferred before first map pixels | ${kb(fv.story.desktop.jsBytes)} | ${kb(fv.floor.desktop.jsBytes)} | ${x(r.ratios.jsBytes)} |`);
   const modes = { gpu: 'page composited on the GPU path', software: 'page composited in software' };
   for (const [mode, label] of Object.entries(modes)) {
@@ -71,17 +76,22 @@ export function markdown(r) {
       const st = r.lighthouse.story[p];
       const fl = r.lighthouse.floor[p];
       const cell = (v) => `${n(v.performance)} / ${n(v.accessibility)} / ${n(v['best-practices'])} / ${n(v.seo)}`;
-      lines.push(`| Lighthouse ${p}: performance / accessibility / best practices / SEO | ${cell(st)} | ${cell(fl)} | ${x(ratio(st.performance, fl.performance))} |`);
-      lines.push(`| Lighthouse ${p}: FCP / LCP / TBT / CLS | ${ms(st.fcp)} / ${ms(st.lcp)} / ${ms(st.tbt)} / ${st.cls?.toFixed(3)} | ${ms(fl.fcp)} / ${ms(fl.lcp)} / ${ms(fl.tbt)} / ${fl.cls?.toFixed(3)} | |`);
+      lines.push(
+        `| Lighthouse ${p}: performance / accessibility / best practices / SEO | ${cell(st)} | ${cell(fl)} | ${x(ratio(st.performance, fl.performance))} |`,
+      );
+      lines.push(
+        `| Lighthouse ${p}: FCP / LCP / TBT / CLS | ${ms(st.fcp)} / ${ms(st.lcp)} / ${ms(st.tbt)} / ${st.cls?.toFixed(3)} | ${ms(fl.fcp)} / ${ms(fl.lcp)} / ${ms(fl.tbt)} / ${fl.cls?.toFixed(3)} | |`,
+      );
     }
   }
   lines.push(
     '',
-    'Scrolling is measured in two Chromium set-ups, both drawing WebGL with SwiftShader: as this machine starts it, compositing the page in software, so that each frame of any WebGL map is read back on the page\'s main thread; and compositing on the GPU path (`--use-angle=swiftshader`), as a browser with a graphics card does, so that what stays on the main thread is the page\'s own work.',
+    "Scrolling is measured in two Chromium set-ups, both drawing WebGL with SwiftShader: as this machine starts it, compositing the page in software, so that each frame of any WebGL map is read back on the page's main thread; and compositing on the GPU path (`--use-angle=swiftshader`), as a browser with a graphics card does, so that what stays on the main thread is the page's own work.",
   );
   lines.push('', 'Targets:', '');
   for (const c of r.targets) lines.push(`- ${c.ok ? '✅' : '❌'} ${c.name}`);
-  if (r.lighthouse?.story?.mobile?.failing?.length) lines.push('', `Lighthouse audits not passed by the story (mobile): ${r.lighthouse.story.mobile.failing.join(', ')}.`);
+  if (r.lighthouse?.story?.mobile?.failing?.length)
+    lines.push('', `Lighthouse audits not passed by the story (mobile): ${r.lighthouse.story.mobile.failing.join(', ')}.`);
   return lines.join('\n');
 }
 

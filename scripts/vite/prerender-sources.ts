@@ -33,9 +33,7 @@ export function sourceDetailsHtml(notes: readonly SourceNote[], lang: Lang): str
 
 /** The numbered notes, paragraph by paragraph, that print shows in place of the controls. */
 export function printNotesHtml(paragraphs: readonly (readonly SourceNote[])[], lang: Lang): string {
-  const items = paragraphs
-    .map((notes, i) => (notes.length ? `<li value="${i + 1}">${notes.map((n) => noteHtml(n, lang)).join('')}</li>` : ''))
-    .join('');
+  const items = paragraphs.map((notes, i) => (notes.length ? `<li value="${i + 1}">${notes.map((n) => noteHtml(n, lang)).join('')}</li>` : '')).join('');
   return items ? `<section class="print-notes"><h3>${escapeHtml(t(lang, 'notes'))}</h3><ol>${items}</ol></section>` : '';
 }
 

@@ -42,7 +42,10 @@ function stepHtml(story: Story, step: Step, index: number, lang: Lang): string {
   const sources = step.sources.map((key) => story.meta.sources.find((s) => s.key === key)?.name[lang] ?? key);
   const figures = step.figures?.length
     ? `<ul class="pre-figures">${step.figures
-        .map((f) => `<li><strong>${escapeHtml(f.value[lang])}</strong> ${escapeHtml(f.label[lang])} <span>(${escapeHtml(t(lang, 'said'))} ${escapeHtml(f.who[lang])})</span></li>`)
+        .map(
+          (f) =>
+            `<li><strong>${escapeHtml(f.value[lang])}</strong> ${escapeHtml(f.label[lang])} <span>(${escapeHtml(t(lang, 'said'))} ${escapeHtml(f.who[lang])})</span></li>`,
+        )
         .join('')}</ul>`
     : '';
   return [
@@ -53,7 +56,10 @@ function stepHtml(story: Story, step: Step, index: number, lang: Lang): string {
     ...step.body.map((p) => paragraphHtml(story, p, lang)),
     figures,
     `<p class="pre-sources">${escapeHtml(t(lang, 'readSources'))}: ${escapeHtml(sources.join('; '))}</p>`,
-    printNotesHtml(step.body.map((p) => notesOf(p, story.claims, meta.sources, lang)), lang),
+    printNotesHtml(
+      step.body.map((p) => notesOf(p, story.claims, meta.sources, lang)),
+      lang,
+    ),
     '</article>',
   ].join('\n');
 }

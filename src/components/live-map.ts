@@ -268,9 +268,11 @@ export class LiveMap extends LitElement {
         ? html`<p class="notice" role="status">${t(this.lang, this.status === 'failed' ? 'mapFailed' : 'noWebgl')}</p>`
         : nothing;
     return html`
-      ${this.drawn && this.status === 'ready'
-        ? nothing
-        : html`<static-map .stepId=${this.stepId} .lang=${this.lang} .alt=${this.description} ?compact=${this.compact} @still-painted=${() => this.stillPainted()}></static-map>`}
+      ${
+        this.drawn && this.status === 'ready'
+          ? nothing
+          : html`<static-map .stepId=${this.stepId} .lang=${this.lang} .alt=${this.description} ?compact=${this.compact} @still-painted=${() => this.stillPainted()}></static-map>`
+      }
       <div class="map" data-status=${this.status} data-drawn=${this.drawn ? 'true' : 'false'}></div>
       ${this.scene ? html`<map-legend .scene=${this.scene} .lang=${this.lang}></map-legend>` : nothing}
       ${this.status === 'ready' && this.scene ? html`<map-locator .bounds=${this.bounds} .lang=${this.lang}></map-locator>` : nothing}

@@ -92,8 +92,9 @@ export class ShareEmbed extends LitElement {
           <h2 id="share-title">${t(lang, 'share')}</h2>
           <button class="close" aria-label=${t(lang, 'close')} @click=${this.close}><span aria-hidden="true">×</span></button>
         </div>
-        ${urls
-          ? html`<label for="link">${t(lang, 'shareLink')}</label>
+        ${
+          urls
+            ? html`<label for="link">${t(lang, 'shareLink')}</label>
               <div class="row">
                 <input id="link" type="url" readonly dir="ltr" .value=${urls.page} />
                 <button class="copy link" @click=${() => this.copy('link')}>${t(lang, 'copyLink')}</button>
@@ -102,7 +103,8 @@ export class ShareEmbed extends LitElement {
               <p class="help" id="code-help">${t(lang, 'embedHelp')}</p>
               <textarea id="code" readonly dir="ltr" rows="6" spellcheck="false" aria-describedby="code-help" .value=${embedSnippet(urls, this.heading, lang)}></textarea>
               <button class="copy code" @click=${() => this.copy('code')}>${t(lang, 'copyCode')}</button>`
-          : nothing}
+            : nothing
+        }
         <p class="status ${this.failed ? 'warn' : ''}" role="status">${this.status}</p>
       </dialog>`;
   }

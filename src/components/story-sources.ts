@@ -9,7 +9,9 @@ import { sourceDetails, sourceStyles } from './source-details.ts';
 /** Sources, method, credits and the corrections log after the last step, with the story's publication times. */
 @customElement('story-sources')
 export class StorySources extends LitElement {
-  static override styles = [sourceStyles, css`
+  static override styles = [
+    sourceStyles,
+    css`
     :host { display: block; background: #f4f1ec; color: var(--ink); padding: 2.5rem 1.25rem 3rem; }
     .inner { max-inline-size: 44rem; margin-inline: auto; }
     h2 { font-size: 1.15rem; margin: 1.6rem 0 0.5rem; }
@@ -17,7 +19,8 @@ export class StorySources extends LitElement {
     p, li { font-size: 0.95rem; line-height: 1.6; }
     ul { padding-inline-start: 1.2rem; }
     .updated { font-size: 0.85rem; color: var(--ink-muted); }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) meta?: StoryMeta;
   @property({ attribute: false }) claims: Claim[] = [];
@@ -45,11 +48,13 @@ export class StorySources extends LitElement {
         ${meta.credits.map((c) => html`<li>${c[lang]}</li>`)}
       </ul>
       <h2 id="corrections">${t(lang, 'corrections')}</h2>
-      ${meta.corrections.length
-        ? html`<ul class="corrections">
+      ${
+        meta.corrections.length
+          ? html`<ul class="corrections">
             ${meta.corrections.map((c) => html`<li><time datetime=${c.date}>${formatDateTime(lang, c.date)}</time>: ${c.text[lang]}</li>`)}
           </ul>`
-        : html`<p class="corrections">${t(lang, 'noCorrections')}</p>`}
+          : html`<p class="corrections">${t(lang, 'noCorrections')}</p>`
+      }
       <p class="updated"><time datetime=${meta.updated}>${t(lang, 'updated', { date: formatDateTime(lang, meta.updated) })}</time></p>
     </div>`;
   }

@@ -14,7 +14,10 @@ import './map-legend.ts';
 /** One step of the story: dated, attributed text and its disputed figures side by side. */
 @customElement('story-step')
 export class StoryStep extends LitElement {
-  static override styles = [sharedStyles, sourceStyles, css`
+  static override styles = [
+    sharedStyles,
+    sourceStyles,
+    css`
     :host { display: block; }
     article { background: var(--card-bg); color: var(--ink); border-radius: 8px; box-shadow: var(--card-shadow); padding: 1.1rem 1.25rem 1rem; transition: opacity 200ms; }
     /* Steps away from the map's scene fade a little and lose colour; their text keeps a 4.5:1 contrast. */
@@ -52,7 +55,8 @@ export class StoryStep extends LitElement {
       p { font-size: 0.93rem; line-height: 1.45; margin-block-end: 0.55rem; }
       .value { font-size: 1.1rem; }
     }
-  `];
+  `,
+  ];
 
   @property({ attribute: false }) step?: Step;
   @property({ attribute: false }) sources: Source[] = [];
@@ -137,7 +141,10 @@ export class StoryStep extends LitElement {
     </div>`;
     return html`<article aria-labelledby="title" tabindex="0">
       ${blocks.map((b, i) => html`<div class="block">${b}${i === last ? sources : nothing}</div>${i === 0 ? printMap : nothing}`)}
-      ${printNotes(step.body.map((p) => this.notes(p)), lang)}
+      ${printNotes(
+        step.body.map((p) => this.notes(p)),
+        lang,
+      )}
     </article>`;
   }
 }

@@ -72,15 +72,17 @@ export class UpdateNotice extends LitElement {
     const lang = this.language;
     // The status region stays in the page so that screen readers announce the notice when it appears.
     return html`<div role="status" lang=${lang} dir=${lang === 'ar' ? 'rtl' : 'ltr'}>
-      ${this.visible
-        ? html`<div class="box">
+      ${
+        this.visible
+          ? html`<div class="box">
             <p>${t(lang, 'newVersion')}</p>
             <span class="actions">
               <button class="reload" type="button" @click=${this.reload}>${t(lang, 'reload')}</button>
               <button class="dismiss" type="button" aria-label=${t(lang, 'close')} @click=${this.dismiss}>×</button>
             </span>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

@@ -1,16 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 
 /** The derived data files in public/data, produced by `npm run geo`. */
-export const DATA_FILES = [
-  'countries',
-  'country-labels',
-  'border',
-  'rivers',
-  'places',
-  'areas',
-  'trench',
-  'arrows',
-] as const;
+export const DATA_FILES = ['countries', 'country-labels', 'border', 'rivers', 'places', 'areas', 'trench', 'arrows'] as const;
 export type DataName = (typeof DATA_FILES)[number];
 export type MapData = Record<DataName, FeatureCollection>;
 

@@ -60,7 +60,10 @@ function checkText(t: Text, path: string, report: Report, b: Backing, glossary: 
       );
     }
   }
-  const run = copiedRun(t.en, b.claims.flatMap((c) => c.passages));
+  const run = copiedRun(
+    t.en,
+    b.claims.flatMap((c) => c.passages),
+  );
   if (run !== null) {
     report(
       at(path, 'en'),
@@ -90,11 +93,17 @@ export function checkProvenance(
   checkText(meta.dek, 'dek', reporters.meta, storyWide, g);
   meta.method.forEach((p, i) => checkText(p, at('method', i), reporters.meta, p.editorial ? storyWide : backing(claimsOf(p.claims), base), g));
   meta.credits.forEach((c, i) => checkText(c, at('credits', i), reporters.meta, storyWide, g));
-  meta.corrections.forEach((c, i) => checkText(c.text, at(at('corrections', i), 'text'), reporters.meta, { ...storyWide, numbers: new Set([...base, ...dateNumbers(c.date)]) }, g));
+  meta.corrections.forEach((c, i) =>
+    checkText(c.text, at(at('corrections', i), 'text'), reporters.meta, { ...storyWide, numbers: new Set([...base, ...dateNumbers(c.date)]) }, g),
+  );
   meta.sources.forEach((s, i) => {
     for (const field of ['name', 'title'] as const) {
       const banned = bannedVariant(s[field].ar, g);
-      if (banned) reporters.meta(at(at(at('sources', i), field), 'ar'), `uses «${banned.variant}»; the glossary's one term for "${banned.entry.en}" is «${banned.entry.ar}»`);
+      if (banned)
+        reporters.meta(
+          at(at(at('sources', i), field), 'ar'),
+          `uses «${banned.variant}»; the glossary's one term for "${banned.entry.en}" is «${banned.entry.ar}»`,
+        );
     }
   });
 

@@ -65,9 +65,7 @@ export interface Paragraph extends Text {
 }
 
 /** How the camera frames a scene: a union handled by an exhaustive switch, never a string lookup. */
-export type Camera =
-  | { kind: 'fit'; places: PlaceId[]; maxZoom?: number }
-  | { kind: 'view'; center: [number, number]; zoom: number };
+export type Camera = { kind: 'fit'; places: PlaceId[]; maxZoom?: number } | { kind: 'view'; center: [number, number]; zoom: number };
 
 export interface Scene {
   camera: Camera;

@@ -6,15 +6,12 @@ import { PLACE_IDS } from './types.ts';
 /** Receives one problem: the field path inside the file and what is wrong. */
 export type Report = (path: string, message: string) => void;
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `a.b`, `a[2]`, or the key alone at the top. */
-export const at = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+export const at = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
-const describe = (v: unknown): string =>
-  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : `a ${typeof v}`;
+const describe = (v: unknown): string => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : `a ${typeof v}`);
 
 /** An object with no fields but the known ones. */
 export function record(v: unknown, path: string, report: Report, known: readonly string[]): Record<string, unknown> | undefined {
@@ -67,13 +64,7 @@ export function textOf(o: Record<string, unknown>, path: string, report: Report)
 }
 
 /** A list whose items all pass `item`; `min` items at least. */
-export function list<T>(
-  v: unknown,
-  path: string,
-  report: Report,
-  min: number,
-  item: (x: unknown, p: string) => T | undefined,
-): T[] | undefined {
+export function list<T>(v: unknown, path: string, report: Report, min: number, item: (x: unknown, p: string) => T | undefined): T[] | undefined {
   if (!Array.isArray(v)) {
     report(path, `expected a list, found ${describe(v)}`);
     return undefined;
@@ -90,27 +81,14 @@ export function list<T>(
 }
 
 /** One of a fixed set of strings. */
-export function member<T extends string>(
-  v: unknown,
-  allowed: readonly T[],
-  path: string,
-  report: Report,
-  what: string,
-): T | undefined {
+export function member<T extends string>(v: unknown, allowed: readonly T[], path: string, report: Report, what: string): T | undefined {
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
   report(path, `unknown ${what} ${JSON.stringify(v)} (expected one of: ${allowed.join(', ')})`);
   return undefined;
 }
 
 /** A list of members of a fixed set, without repeats. */
-export function members<T extends string>(
-  v: unknown,
-  allowed: readonly T[],
-  path: string,
-  report: Report,
-  what: string,
-  min = 0,
-): T[] | undefined {
+export function members<T extends string>(v: unknown, allowed: readonly T[], path: string, report: Report, what: string, min = 0): T[] | undefined {
   const items = list(v, path, report, min, (x, p) => member(x, allowed, p, report, what));
   if (!items) return undefined;
   const repeated = items.filter((x, i) => items.indexOf(x) !== i);
@@ -188,9 +166,7 @@ export function camera(v: unknown, path: string, report: Report): Camera | undef
       }
       const lon = numberIn(c[0], -180, 180, at(path, 'center[0]'), report, 'a longitude');
       const lat = numberIn(c[1], -85, 85, at(path, 'center[1]'), report, 'a latitude');
-      return lon !== undefined && lat !== undefined && zoom !== undefined
-        ? { kind: 'view', center: [lon, lat], zoom }
-        : undefined;
+      return lon !== undefined && lat !== undefined && zoom !== undefined ? { kind: 'view', center: [lon, lat], zoom } : undefined;
     }
     default:
       report(at(path, 'kind'), `unknown camera kind ${JSON.stringify(v.kind)} (expected "fit" or "view")`);

@@ -9,22 +9,7 @@ import { STORY_DAYS } from './story-days.ts';
 import type { Claim, Correction, Figure, Paragraph, Scene, Source, SourceKey, Step, Story, StoryMeta } from './types.ts';
 import { ANIMATIONS, EDITORIAL_KINDS, FIGURE_SOURCES, LAYER_GROUPS, MEASUREMENTS, PLACE_IDS, SOURCE_KEYS } from './types.ts';
 import { validateClaims, validateGlossary } from './validate-claims.ts';
-import {
-  at,
-  camera,
-  isoDate,
-  isoDateTime,
-  isRecord,
-  list,
-  member,
-  members,
-  noLinks,
-  record,
-  str,
-  text,
-  textOf,
-  type Report,
-} from './validate-fields.ts';
+import { at, camera, isoDate, isoDateTime, isRecord, list, member, members, noLinks, record, str, text, textOf, type Report } from './validate-fields.ts';
 
 /** One content file: its path relative to the repository root, and its parsed JSON. */
 export interface ContentFile {
@@ -88,11 +73,7 @@ export class StoryError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(
-      problems.length === 1
-        ? (problems[0] ?? '')
-        : `${problems.length} problems in the story content:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    super(problems.length === 1 ? (problems[0] ?? '') : `${problems.length} problems in the story content:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'StoryError';
     this.problems = problems;
   }
@@ -167,9 +148,7 @@ function validateFigure(v: unknown, path: string, report: Report, known: readonl
   const claims = claimIds(o.claims, at(path, 'claims'), report, index);
   const foreign = claims?.filter((c) => index.get(c)?.source !== source) ?? [];
   if (foreign.length > 0) report(at(path, 'claims'), `claim "${foreign[0]}" does not come from the figure's source "${source}"`);
-  return value && label && who && claims && foreign.length === 0 && o.measurement === undefined
-    ? { value, label, who, source, claims }
-    : undefined;
+  return value && label && who && claims && foreign.length === 0 && o.measurement === undefined ? { value, label, who, source, claims } : undefined;
 }
 
 function validateScene(v: unknown, path: string, report: Report): Scene | undefined {
@@ -288,11 +267,15 @@ export function validateStory(files: StoryFiles): Story {
     if (unused.length > 0 && problems.length === 0) reporter(files.claims.file)('', `claims no text cites: ${unused.join(', ')}`);
   }
   if (problems.length === 0 && meta && claims && glossary) {
-    checkProvenance({ meta, steps, claims }, { glossary, measurements: files.measurements.data }, {
-      meta: metaReport,
-      step: (i) => reports[i] ?? metaReport,
-      file: reporter(files.measurements.file),
-    });
+    checkProvenance(
+      { meta, steps, claims },
+      { glossary, measurements: files.measurements.data },
+      {
+        meta: metaReport,
+        step: (i) => reports[i] ?? metaReport,
+        file: reporter(files.measurements.file),
+      },
+    );
   }
   if (problems.length > 0 || !meta || !claims) throw new StoryError(problems.length > 0 ? problems : [`${files.meta.file}: invalid`]);
   return { meta, steps, claims };

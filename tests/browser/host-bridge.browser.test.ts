@@ -163,10 +163,12 @@ describe('HostBridge: what the story tells the host page', () => {
     await resized(host);
     expect(await since(before)).toEqual([{ type: 'map-story:height', height: 452 }]);
     host.style.setProperty('--h', '120px');
-    await expect.poll(() => inbox.messages.slice(before)).toEqual([
-      { type: 'map-story:height', height: 452 },
-      { type: 'map-story:height', height: 120 },
-    ]);
+    await expect
+      .poll(() => inbox.messages.slice(before))
+      .toEqual([
+        { type: 'map-story:height', height: 452 },
+        { type: 'map-story:height', height: 120 },
+      ]);
   });
 });
 

@@ -19,7 +19,9 @@ const everything = (root: Element): Element[] => [root, ...root.querySelectorAll
 
 /** `tag[attribute]` for every attribute of the tree whose local name is one of these (any prefix, any namespace). */
 function attributesNamed(root: Element, test: (localName: string) => boolean): string[] {
-  return everything(root).flatMap((el) => [...el.attributes].filter((a) => test(a.localName.toLowerCase())).map((a) => `${el.localName}[${a.name}=${a.value}]`));
+  return everything(root).flatMap((el) =>
+    [...el.attributes].filter((a) => test(a.localName.toLowerCase())).map((a) => `${el.localName}[${a.name}=${a.value}]`),
+  );
 }
 
 describe('parseStaticSvg keeps the drawing', () => {
@@ -65,7 +67,11 @@ describe('parseStaticSvg drops what could run, style the page or reach out', () 
   const dropped: [string, string, string][] = [
     ['a script', `<script>window.__pwned = 1</script>`, 'script'],
     ['an XHTML script', `<h:script xmlns:h="http://www.w3.org/1999/xhtml">window.__pwned = 1</h:script>`, 'script'],
-    ['foreign HTML content', `<foreignObject width="100" height="100"><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.__pwned=1"/></div></foreignObject>`, 'foreignObject'],
+    [
+      'foreign HTML content',
+      `<foreignObject width="100" height="100"><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="window.__pwned=1"/></div></foreignObject>`,
+      'foreignObject',
+    ],
     ['a link', `<a href="https://example.com/"><path d="M0 0 H1"/></a>`, 'a'],
     ['an image from elsewhere', `<image href="https://example.com/pixel.png" width="1" height="1"/>`, 'image'],
     ['a style sheet', `<style>* { display: none }</style>`, 'style'],

@@ -188,9 +188,15 @@ test.describe('keyboard only', () => {
     await page.locator('map-story story-timeline button.prev').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => activeStep(page)).toBe(ids[1]);
-    const boxes = await page.locator('map-story').locator('header button, story-timeline button').evaluateAll((els) =>
-      els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect()).map((r) => [r.width, r.height]),
-    );
+    const boxes = await page
+      .locator('map-story')
+      .locator('header button, story-timeline button')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => el.getBoundingClientRect())
+          .map((r) => [r.width, r.height]),
+      );
     expect(boxes.length).toBeGreaterThan(5);
     for (const [w, h] of boxes) expect(Math.min(w!, h!)).toBeGreaterThanOrEqual(24);
   });

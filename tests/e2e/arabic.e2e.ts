@@ -85,14 +85,24 @@ test.describe('the Arabic edition', () => {
       // Ink of the label: dark pixels, cropped to their bounding box (the legend and locator are far away).
       const inkBox = (cv: OffscreenCanvas, x0: number, y0: number, w: number, h: number) => {
         const d = cv.getContext('2d')!.getImageData(x0, y0, w, h).data;
-        let minX = w, minY = h, maxX = -1, maxY = -1;
-        for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-          const i = (y * w + x) * 4;
-          if (d[i]! + d[i + 1]! + d[i + 2]! < 300) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
-        }
+        let minX = w,
+          minY = h,
+          maxX = -1,
+          maxY = -1;
+        for (let y = 0; y < h; y++)
+          for (let x = 0; x < w; x++) {
+            const i = (y * w + x) * 4;
+            if (d[i]! + d[i + 1]! + d[i + 2]! < 300) {
+              minX = Math.min(minX, x);
+              maxX = Math.max(maxX, x);
+              minY = Math.min(minY, y);
+              maxY = Math.max(maxY, y);
+            }
+          }
         return { x: x0 + minX, y: y0 + minY, w: maxX - minX + 1, h: maxY - minY + 1 };
       };
-      const cx = Math.round(bitmap.width / 2), cy = Math.round(bitmap.height / 2);
+      const cx = Math.round(bitmap.width / 2),
+        cy = Math.round(bitmap.height / 2);
       const region = { x: cx - 260, y: cy - 90, w: 520, h: 180 };
       const label = inkBox(c, region.x, region.y, region.w, region.h);
       const grid = (cv: OffscreenCanvas, box: { x: number; y: number; w: number; h: number }) => {
@@ -118,8 +128,12 @@ test.describe('the Arabic edition', () => {
         return grid(r, inkBox(r, 0, 0, 600, 160));
       };
       const iou = (a: number[], b: number[]) => {
-        let both = 0, either = 0;
-        for (let i = 0; i < a.length; i++) { both += a[i]! & b[i]!; either += a[i]! | b[i]!; }
+        let both = 0,
+          either = 0;
+        for (let i = 0; i < a.length; i++) {
+          both += a[i]! & b[i]!;
+          either += a[i]! | b[i]!;
+        }
         return either ? both / either : 0;
       };
       const word = 'الموصل';

@@ -18,7 +18,8 @@ const VENDORED = /(^|\/)assets\/maplibre-[^/]*\.(js|mjs)$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((rel) => rel.split(path.sep).join('/'))
     .filter((rel) => fs.statSync(path.join(dir, rel)).isFile())
     .sort();
@@ -40,7 +41,13 @@ const REQUEST_PATTERNS: [string, RegExp][] = [
   ['url()', new RegExp(String.raw`url\(\s*\\?["']?\s*` + URL_RE, 'gi')],
   ['@import', new RegExp(String.raw`@import\s+\\?["']` + URL_RE, 'gi')],
   ['fetch()', new RegExp(String.raw`\bfetch\(\s*[\`"']` + URL_RE, 'g')],
-  ['script or worker', new RegExp(String.raw`\b(?:importScripts|import|Worker|SharedWorker|WebSocket|EventSource|sendBeacon|open)\(\s*(?:"GET"\s*,\s*|'GET'\s*,\s*)?[\`"']` + URL_RE, 'g')],
+  [
+    'script or worker',
+    new RegExp(
+      String.raw`\b(?:importScripts|import|Worker|SharedWorker|WebSocket|EventSource|sendBeacon|open)\(\s*(?:"GET"\s*,\s*|'GET'\s*,\s*)?[\`"']` + URL_RE,
+      'g',
+    ),
+  ],
   ['import from', new RegExp(String.raw`\bfrom\s*[\`"']` + URL_RE, 'g')],
   ['.src =', new RegExp(String.raw`\.(?:src|href)\s*=\s*[\`"']` + URL_RE, 'g')],
 ];
@@ -80,7 +87,10 @@ test.describe('the built site', () => {
     const rows = js.map((f): [string, number] => [f, gzip(f)]);
     const total = rows.reduce((sum, [, n]) => sum + n, 0);
     report('JavaScript, gzip', rows, total, BUDGET.jsGzip);
-    expect(js.some((f) => VENDORED.test(f) && f.endsWith('.mjs')), 'the MapLibre worker is part of the build').toBe(true);
+    expect(
+      js.some((f) => VENDORED.test(f) && f.endsWith('.mjs')),
+      'the MapLibre worker is part of the build',
+    ).toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET.jsGzip);
   });
 
@@ -98,7 +108,10 @@ test.describe('the built site', () => {
     const rows = fonts.map((f): [string, number] => [f, raw(f)]);
     const total = rows.reduce((sum, [, n]) => sum + n, 0);
     report('Fonts', rows, total, BUDGET.fonts);
-    expect(fonts.every((f) => f.endsWith('.woff2')), 'fonts are woff2').toBe(true);
+    expect(
+      fonts.every((f) => f.endsWith('.woff2')),
+      'fonts are woff2',
+    ).toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET.fonts);
   });
 
@@ -110,7 +123,9 @@ test.describe('the built site', () => {
       ...texts.flatMap((f) => requestsInText(fs.readFileSync(path.join(DIST, f), 'utf8')).map((r) => `${f} › ${r}`)),
       ...json.flatMap((f) => urlsInJson(JSON.parse(fs.readFileSync(path.join(DIST, f), 'utf8'))).map((r) => `${f} › ${r}`)),
     ];
-    console.log(`Scanned ${texts.length} HTML, CSS and JavaScript files and ${json.length} JSON files; not scanned: ${all.filter((f) => VENDORED.test(f)).join(', ')}`);
+    console.log(
+      `Scanned ${texts.length} HTML, CSS and JavaScript files and ${json.length} JSON files; not scanned: ${all.filter((f) => VENDORED.test(f)).join(', ')}`,
+    );
     expect(texts.some((f) => f.endsWith('index.html'))).toBe(true);
     expect(json.some((f) => f.endsWith('manifest.webmanifest'))).toBe(true);
     expect(found).toEqual([]);

@@ -24,7 +24,13 @@ test.describe('WebGL context loss', () => {
     // The reader moves on while the map is away; the still image follows.
     await story(page).locator('story-timeline').locator('button[data-step="mosul-arrest"]').click();
     await expect(liveMap(page).locator('static-map')).toHaveAttribute('lang', 'en');
-    await expect.poll(() => liveMap(page).locator('static-map').evaluate((el) => (el as HTMLElement & { stepId: string }).stepId)).toBe('mosul-arrest');
+    await expect
+      .poll(() =>
+        liveMap(page)
+          .locator('static-map')
+          .evaluate((el) => (el as HTMLElement & { stepId: string }).stepId),
+      )
+      .toBe('mosul-arrest');
 
     await page.evaluate(() => (window as unknown as { loseContext: WEBGL_lose_context }).loseContext.restoreContext());
     await expect(liveMap(page).locator('.map')).toBeVisible();

@@ -81,7 +81,11 @@ export async function count(page: Page, origin: string, type: StoryMessage['type
 
 /** Posts a message from the host page to the story's frame. */
 export async function send(page: Page, message: unknown, origin: string): Promise<void> {
-  await page.evaluate(([m, o, sel]) => document.querySelector<HTMLIFrameElement>(sel as string)!.contentWindow!.postMessage(m, o as string), [message, origin, FRAME] as const);
+  await page.evaluate(([m, o, sel]) => document.querySelector<HTMLIFrameElement>(sel as string)!.contentWindow!.postMessage(m, o as string), [
+    message,
+    origin,
+    FRAME,
+  ] as const);
 }
 
 export async function storyFrame(page: Page): Promise<Frame> {
@@ -98,10 +102,14 @@ export async function frameMapIdle(frame: Frame): Promise<void> {
   if (!box) throw new Error('the story frame is not on screen');
   await frame.page().mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await frame.page().mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2 + 1);
-  await frame.waitForFunction(() => {
-    const map = document.querySelector('map-story')?.map;
-    return Boolean(map && map.loaded() && !map.isMoving());
-  }, undefined, { timeout: 60_000 });
+  await frame.waitForFunction(
+    () => {
+      const map = document.querySelector('map-story')?.map;
+      return Boolean(map && map.loaded() && !map.isMoving());
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 export interface FrameState {

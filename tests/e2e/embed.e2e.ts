@@ -41,10 +41,15 @@ async function heights(page: Page, frame: Frame) {
 }
 
 async function fitted(page: Page, frame: Frame): Promise<number> {
-  await expect.poll(async () => {
-    const h = await heights(page, frame);
-    return h.frame === h.content && h.content === h.reported && h.hiddenBelow <= 0;
-  }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const h = await heights(page, frame);
+        return h.frame === h.content && h.content === h.reported && h.hiddenBelow <= 0;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   return (await heights(page, frame)).reported;
 }
 
@@ -119,13 +124,65 @@ test.describe('the story embedded on another origin', () => {
       const goto = (id: unknown) => ({ type: 'map-story:goto', id });
       const lang = (l: unknown) => ({ type: 'map-story:lang', lang: l });
       const list: unknown[] = [
-        null, undefined, 0, 1, Number.NaN, true, '', 'map-story:goto', JSON.stringify(goto('trench')), [], [goto('trench')], {},
-        new Date(), new Map([['type', 'map-story:goto']]), new Set(['trench']), new ArrayBuffer(8), new Blob(['x']), /trench/,
-        ...['goto', 'map-story:Goto', 'MAP-STORY:GOTO', 'map-story:goto ', ' map-story:goto', 'map-story:ready', 'map-story:step', 'map-story:height', 'map-story:', 'map-story:reset'].map((type) => ({ type, id: 'trench' })),
-        ...[undefined, null, 4, '', 'Trench', ' trench', 'trench ', '../trench', '#trench', 'trench#x', '<img src=x onerror=alert(1)>', 'a'.repeat(81), 'a'.repeat(100_000), ['trench'], { id: 'trench' }, 'no-such-step', 'javascript:alert(1)', 'trench\u0000', '%74rench', 'الخندق'].map(goto),
+        null,
+        undefined,
+        0,
+        1,
+        Number.NaN,
+        true,
+        '',
+        'map-story:goto',
+        JSON.stringify(goto('trench')),
+        [],
+        [goto('trench')],
+        {},
+        new Date(),
+        new Map([['type', 'map-story:goto']]),
+        new Set(['trench']),
+        new ArrayBuffer(8),
+        new Blob(['x']),
+        /trench/,
+        ...[
+          'goto',
+          'map-story:Goto',
+          'MAP-STORY:GOTO',
+          'map-story:goto ',
+          ' map-story:goto',
+          'map-story:ready',
+          'map-story:step',
+          'map-story:height',
+          'map-story:',
+          'map-story:reset',
+        ].map((type) => ({ type, id: 'trench' })),
+        ...[
+          undefined,
+          null,
+          4,
+          '',
+          'Trench',
+          ' trench',
+          'trench ',
+          '../trench',
+          '#trench',
+          'trench#x',
+          '<img src=x onerror=alert(1)>',
+          'a'.repeat(81),
+          'a'.repeat(100_000),
+          ['trench'],
+          { id: 'trench' },
+          'no-such-step',
+          'javascript:alert(1)',
+          'trench\u0000',
+          '%74rench',
+          'الخندق',
+        ].map(goto),
         ...[undefined, null, 'fr', 'AR', 'ar ', ['ar'], {}, 1, 'ar-SY', 'english'].map(lang),
-        { type: 'map-story:goto', id: 'trench', index: 4 }, { type: 'map-story:lang', lang: 'ar', id: 'trench' },
-        JSON.parse('{"type":"map-story:goto","id":"trench","__proto__":{"id":"trench"}}'), { type: 'map-story:goto' }, { id: 'trench' }, { lang: 'ar' },
+        { type: 'map-story:goto', id: 'trench', index: 4 },
+        { type: 'map-story:lang', lang: 'ar', id: 'trench' },
+        JSON.parse('{"type":"map-story:goto","id":"trench","__proto__":{"id":"trench"}}'),
+        { type: 'map-story:goto' },
+        { id: 'trench' },
+        { lang: 'ar' },
       ];
       for (let i = 0; list.length < 80; i++) list.push(goto(`step-${i}`));
       const target = document.querySelector<HTMLIFrameElement>(sel)!.contentWindow!;
@@ -205,11 +262,13 @@ test.describe('the story embedded on another origin', () => {
     await expect(page.locator('#goto')).toBeEnabled({ timeout: 60_000 });
     const frame = (await (await page.locator('iframe.story-frame').elementHandle())!.contentFrame())!;
     await frameMapIdle(frame);
-    await expect.poll(async () => {
-      const frameHeight = await page.locator('iframe.story-frame').evaluate((el) => el.getBoundingClientRect().height);
-      const content = await frame.evaluate(() => Math.ceil(document.querySelector('map-story')!.getBoundingClientRect().height));
-      return frameHeight === content;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const frameHeight = await page.locator('iframe.story-frame').evaluate((el) => el.getBoundingClientRect().height);
+        const content = await frame.evaluate(() => Math.ceil(document.querySelector('map-story')!.getBoundingClientRect().height));
+        return frameHeight === content;
+      })
+      .toBe(true);
     await page.locator('#goto').selectOption('trench');
     await expect.poll(async () => (await frameState(frame)).step).toBe('trench');
     await page.locator('button.lang[data-lang="ar"]').click();
@@ -250,13 +309,18 @@ test.describe('the embed code', () => {
     await share.locator('button.tool').click();
     await share.locator('button.copy.link').click();
     await expect(share.locator('.status')).toHaveText(t('en', 'copyFallback'));
-    const selection = await share.locator('#link').evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length, el.matches(':focus')]);
+    const selection = await share
+      .locator('#link')
+      .evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length, el.matches(':focus')]);
     expect(selection).toEqual([0, selection[2], selection[2], true]);
     expect(selection[2]).toBeGreaterThan(20);
   });
 });
 
-for (const [width, height] of [[320, 400], [1200, 900]] as const) {
+for (const [width, height] of [
+  [320, 400],
+  [1200, 900],
+] as const) {
   test.describe(`the embed layout at ${width}×${height}`, () => {
     test.use({ viewport: { width, height } });
     test('shows the map and the whole text of a long step, with nothing clipped or overlapping', async ({ page, g }) => {
@@ -270,7 +334,9 @@ for (const [width, height] of [[320, 400], [1200, 900]] as const) {
         const blocks = [...step.shadowRoot!.querySelectorAll('.block')];
         const map = rect(root.querySelector('.map')!);
         const text = rect(root.querySelector('.panel')!);
-        const overlap = Math.max(0, Math.min(map.right, text.right) - Math.max(map.left, text.left)) * Math.max(0, Math.min(map.bottom, text.bottom) - Math.max(map.top, text.top));
+        const overlap =
+          Math.max(0, Math.min(map.right, text.right) - Math.max(map.left, text.left)) *
+          Math.max(0, Math.min(map.bottom, text.bottom) - Math.max(map.top, text.top));
         return {
           overflowX: document.documentElement.scrollWidth - document.documentElement.clientWidth,
           clippedBlocks: blocks.filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).length,

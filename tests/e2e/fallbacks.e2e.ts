@@ -37,8 +37,8 @@ test.describe('the still image first', () => {
   });
 });
 
-test.describe('the still images show the live map\'s scenes', () => {
-  test('at 1280×800, each step\'s image frames the same area as the live map opened at that step', async ({ page }) => {
+test.describe("the still images show the live map's scenes", () => {
+  test("at 1280×800, each step's image frames the same area as the live map opened at that step", async ({ page }) => {
     for (const id of ids) {
       await page.goto(`./#${id}`);
       await mapIdle(page);
@@ -62,7 +62,10 @@ test.describe('without WebGL', () => {
     await browser.close();
   });
 
-  for (const [lang, size] of [['en', { width: 1280, height: 800 }], ['ar', { width: 390, height: 844 }]] as const) {
+  for (const [lang, size] of [
+    ['en', { width: 1280, height: 800 }],
+    ['ar', { width: 390, height: 844 }],
+  ] as const) {
     test(`${lang} ${size.width}×${size.height}: each step shows its still map with alt text, and the whole text`, async ({ baseURL }) => {
       const context = await browser.newContext({ baseURL, viewport: size, serviceWorkers: 'block' });
       const page = await context.newPage();
@@ -143,7 +146,12 @@ test.describe('print', () => {
         await expect(host.locator('.sources')).toBeVisible();
         await expect(host.locator('.print-map map-legend li').first()).toBeVisible();
       }
-      expect(await page.locator('map-story footer').filter({ has: page.locator('story-sources') }).evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+      expect(
+        await page
+          .locator('map-story footer')
+          .filter({ has: page.locator('story-sources') })
+          .evaluate((el) => getComputedStyle(el).breakBefore),
+      ).toBe('page');
     });
   }
 

@@ -50,10 +50,14 @@ const IDLE_TIMEOUT = 8000;
  */
 export async function mapIdle(page: Page): Promise<void> {
   await readerArrives(page);
-  await page.waitForFunction(() => {
-    const map = document.querySelector('map-story')?.map;
-    return Boolean(map && map.loaded() && !map.isMoving());
-  }, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const map = document.querySelector('map-story')?.map;
+      return Boolean(map && map.loaded() && !map.isMoving());
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
   const failure = await page.evaluate(
     (timeout) =>
       new Promise<string | null>((resolve) => {
@@ -63,7 +67,9 @@ export async function mapIdle(page: Page): Promise<void> {
         const timer = setTimeout(() => {
           map.off('idle', idle);
           const step = document.querySelector('map-story')?.step ?? '';
-          resolve(`the map did not go idle within ${timeout} ms (step "${step}", moving: ${map.isMoving()}, tiles loaded: ${map.areTilesLoaded()}, style loaded: ${map.isStyleLoaded()})`);
+          resolve(
+            `the map did not go idle within ${timeout} ms (step "${step}", moving: ${map.isMoving()}, tiles loaded: ${map.areTilesLoaded()}, style loaded: ${map.isStyleLoaded()})`,
+          );
         }, timeout);
         const idle = (): void => {
           clearTimeout(timer);
@@ -92,8 +98,12 @@ export function drawnLayerIds(): string[] {
   if (!map) return [];
   const opacity: Record<string, string[]> = { fill: ['fill-opacity'], line: ['line-opacity'], circle: ['circle-opacity', 'circle-stroke-opacity'] };
   const drawn = (l: { id: string; type: string }) =>
-    map.getLayoutProperty(l.id, 'visibility') !== 'none' && (!opacity[l.type] || (opacity[l.type] ?? []).some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
-  return map.getStyle().layers.filter(drawn).map((l) => l.id);
+    map.getLayoutProperty(l.id, 'visibility') !== 'none' &&
+    (!opacity[l.type] || (opacity[l.type] ?? []).some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
+  return map
+    .getStyle()
+    .layers.filter(drawn)
+    .map((l) => l.id);
 }
 
 export async function mapState(page: Page): Promise<MapState> {

@@ -52,7 +52,10 @@ test.describe('hostile URLs', () => {
         expect(facts.embed, 'embedded layout').toBe(embed);
         expect([clean.title, cleanEmbed.title], 'document title').toContain(facts.title);
         expect(facts.step, 'active step').toBe(step);
-        expect(facts.tags.filter((tag) => !knownTags.has(tag)), 'elements not on a clean page').toEqual([]);
+        expect(
+          facts.tags.filter((tag) => !knownTags.has(tag)),
+          'elements not on a clean page',
+        ).toEqual([]);
         expect(facts.handlers, 'inline event handlers').toEqual([]);
         expect(facts.pwned, 'a payload ran').toBe(false);
       });

@@ -21,11 +21,35 @@ const MARKUP = [
   `alert(1)`,
 ];
 
-const ENCODING = ['%', '%zz', '%E0%A4%A', '%C0%AE%C0%AE%2F', '%00', 'ar%00', '%u003cscript%u003e', '%252e%252e%252f', '%F0%9F%92%A9', '%EF%BB%BF', '%E2%80%AE', '%0d%0aSet-Cookie:%20x=1'];
+const ENCODING = [
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%C0%AE%C0%AE%2F',
+  '%00',
+  'ar%00',
+  '%u003cscript%u003e',
+  '%252e%252e%252f',
+  '%F0%9F%92%A9',
+  '%EF%BB%BF',
+  '%E2%80%AE',
+  '%0d%0aSet-Cookie:%20x=1',
+];
 
 const LANGS = ['AR', 'ar ', ' ar', 'ar-SA', 'arabic', 'en-US', 'fr', 'ar,en', '__proto__', 'constructor', 'x'.repeat(4000)];
 const EMBEDS = ['javascript:top.location=1', '1<script>', 'yes', '-1', '1e309', 'true%00', 'null', '[1]', 'on'];
-const NAMES = ['step', 'id', 'callback', 'q', 'lang[]', '__proto__[polluted]', 'constructor[prototype][polluted]', '<img src=x onerror=window.__pwned=1>', 'embed%00', 'testing'];
+const NAMES = [
+  'step',
+  'id',
+  'callback',
+  'q',
+  'lang[]',
+  '__proto__[polluted]',
+  'constructor[prototype][polluted]',
+  '<img src=x onerror=window.__pwned=1>',
+  'embed%00',
+  'testing',
+];
 
 /** Hash values that name no step. */
 function badIds(ids: readonly string[]): string[] {
@@ -73,7 +97,8 @@ export function hostileUrls(ids: readonly string[], count: number): string[] {
   const payloads = [...MARKUP, ...ENCODING];
   const hashes = [...MARKUP, ...ENCODING, ...badIds(ids)];
   const paths: string[] = [];
-  const add = (query: string[], hash: string | null) => paths.push(`./?n=${paths.length}${query.map((q) => `&${q}`).join('')}${hash === null ? '' : `#${hash}`}`);
+  const add = (query: string[], hash: string | null) =>
+    paths.push(`./?n=${paths.length}${query.map((q) => `&${q}`).join('')}${hash === null ? '' : `#${hash}`}`);
 
   // Every payload at least once in each place: lang, embed, another parameter, the hash.
   const langs = [...payloads, ...LANGS];

@@ -30,7 +30,8 @@ async function colourAt(page: Page, lngLat: [number, number]): Promise<[number, 
 }
 
 const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
-const near = (a: [number, number, number] | null, b: [number, number, number], tolerance = 40) => Boolean(a && a.every((v, i) => Math.abs(v - b[i]!) <= tolerance));
+const near = (a: [number, number, number] | null, b: [number, number, number], tolerance = 40) =>
+  Boolean(a && a.every((v, i) => Math.abs(v - b[i]!) <= tolerance));
 
 test.describe('layers that come and go with their step', () => {
   test('the convoys are drawn in, their arrowheads appear at the end, and both leave with the convoys’ steps', async ({ page, g }) => {

@@ -29,7 +29,9 @@ test.describe('memory', () => {
     const before = await heap();
     for (let i = 0; i < 3; i++) await pass();
     const after = await heap();
-    console.log(`JS heap: ${(before / 2 ** 20).toFixed(2)} MB before, ${(after / 2 ** 20).toFixed(2)} MB after three passes (${(((after - before) / before) * 100).toFixed(1)}%)`);
+    console.log(
+      `JS heap: ${(before / 2 ** 20).toFixed(2)} MB before, ${(after / 2 ** 20).toFixed(2)} MB after three passes (${(((after - before) / before) * 100).toFixed(1)}%)`,
+    );
     expect(after).toBeLessThan(before * 1.1);
   });
 });

@@ -14,7 +14,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = path.resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 const STEPS_DIR = path.join(ROOT, 'src/story/content/steps');
 
-interface Titled { id: string; title: { en: string; ar: string } }
+interface Titled {
+  id: string;
+  title: { en: string; ar: string };
+}
 /** Every step's id and title, in reading order, from the content files. */
 const STEPS: Titled[] = fs
   .readdirSync(STEPS_DIR)
@@ -51,8 +54,7 @@ function recordRequests(context: BrowserContext): string[] {
   return urls;
 }
 
-const offOrigin = (urls: string[], origin: string): string[] =>
-  urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+const offOrigin = (urls: string[], origin: string): string[] => urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 test.describe('offline after one visit', () => {
   test.use({ serviceWorkers: 'allow' });
@@ -87,7 +89,12 @@ test.describe('offline after one visit', () => {
     await mapIdle(page);
     expect(await mapColours(page)).toBeGreaterThan(12);
     expect(await storyText(page)).toEqual(online);
-    expect(await page.evaluate(async () => { await document.fonts.ready; return document.fonts.check('16px "Noto Sans"'); })).toBe(true);
+    expect(
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        return document.fonts.check('16px "Noto Sans"');
+      }),
+    ).toBe(true);
 
     // A deep link opened in a new tab, still offline, with a parameter the story does not know.
     const tab = await context.newPage();
@@ -222,13 +229,21 @@ test.describe('a new version', () => {
       expect(await activeStep(en)).toBe(started.enStep);
 
       // The notice follows the language the reader switches to.
-      await en.locator('map-story').getByRole('button', { name: t('en', 'langSwitchLabel') }).click();
+      await en
+        .locator('map-story')
+        .getByRole('button', { name: t('en', 'langSwitchLabel') })
+        .click();
       await expect(enNotice).toHaveText(new RegExp(t('ar', 'newVersion')));
-      await en.locator('map-story').getByRole('button', { name: t('ar', 'langSwitchLabel') }).click();
+      await en
+        .locator('map-story')
+        .getByRole('button', { name: t('ar', 'langSwitchLabel') })
+        .click();
       await expect(enNotice.getByRole('button', { name: t('en', 'reload') })).toBeVisible();
 
       // The Arabic reader asks: that tab reloads into the new version. The other tab is taken over but stays put.
-      const takenOver = en.evaluate(() => new Promise<boolean>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true })));
+      const takenOver = en.evaluate(
+        () => new Promise<boolean>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true })),
+      );
       await Promise.all([ar.waitForEvent('load', { timeout: 30_000 }), arNotice.getByRole('button', { name: t('ar', 'reload') }).click()]);
       await expect(ar.locator('meta[name="story-build"]')).toHaveCount(1);
       await expect(arNotice).toHaveText('');

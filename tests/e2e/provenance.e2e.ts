@@ -29,7 +29,10 @@ async function expectNotes(details: Locator, p: Paragraph, lang: Lang): Promise<
 }
 
 test.describe('the Source control in the scrolling story', () => {
-  test('en, desktop: reached with Tab from the step, opened with Enter, it shows who, when, the report and the passage, and the story stays on its step', async ({ page, g }) => {
+  test('en, desktop: reached with Tab from the step, opened with Enter, it shows who, when, the report and the passage, and the story stays on its step', async ({
+    page,
+    g,
+  }) => {
     await page.goto('./#transfer');
     await mapIdle(page);
     const host = page.locator('map-story story-step#transfer');

@@ -165,9 +165,9 @@ test.describe('the story on a phone', () => {
     expect(await mapColours(page)).toBeGreaterThan(12);
     const map = (await page.locator('map-story live-map').boundingBox())!;
     expect(map.width).toBeGreaterThanOrEqual(389);
-    const heights = await page.locator('map-story story-step').evaluateAll((steps) =>
-      steps.flatMap((s) => [...(s.shadowRoot?.querySelectorAll('.block') ?? [])].map((b) => b.getBoundingClientRect().height)),
-    );
+    const heights = await page
+      .locator('map-story story-step')
+      .evaluateAll((steps) => steps.flatMap((s) => [...(s.shadowRoot?.querySelectorAll('.block') ?? [])].map((b) => b.getBoundingClientRect().height)));
     expect(Math.max(...heights)).toBeLessThanOrEqual(map.height * 0.46);
   });
 });

@@ -11,7 +11,11 @@ describe('the Content-Security-Policy', () => {
 
   it('refuses to build a page with inline code or styles, and accepts one without', () => {
     const page = (head: string, body = '') => `<!doctype html><html><head><meta charset="utf-8" />${head}</head><body>${body}</body></html>`;
-    expect(() => assertNoInline(page('<script type="module" src="./assets/index.js"></script><link rel="stylesheet" href="./assets/index.css">', '<map-story><p>text</p></map-story>'))).not.toThrow();
+    expect(() =>
+      assertNoInline(
+        page('<script type="module" src="./assets/index.js"></script><link rel="stylesheet" href="./assets/index.css">', '<map-story><p>text</p></map-story>'),
+      ),
+    ).not.toThrow();
     expect(() => assertNoInline(page('<script>window.x = 1</script>'))).toThrow(/inline <script>/);
     expect(() => assertNoInline(page('<style>body { color: red }</style>'))).toThrow(/inline <style>/);
     expect(() => assertNoInline(page('', '<p style="color: red">x</p>'))).toThrow(/style attribute/);

@@ -24,8 +24,7 @@ interface Place {
 }
 
 const read = (name: string): string => readFileSync(join(DATA, name), 'utf8');
-const collection = (name: string): FeatureCollection<never, Props>['features'] =>
-  (JSON.parse(read(name)) as FeatureCollection<never, Props>).features;
+const collection = (name: string): FeatureCollection<never, Props>['features'] => (JSON.parse(read(name)) as FeatureCollection<never, Props>).features;
 
 const countries = collection('countries.geojson') as unknown as Areal[];
 const country = (id: string): Areal => {
@@ -67,8 +66,7 @@ describe('geography data', () => {
   it('runs the border between Syria and Iraq', () => {
     const [syriaOutline, iraqOutline] = [syria, iraq].map((c) => turf.polygonToLine(c));
     if (!syriaOutline || !iraqOutline) throw new Error('no outlines');
-    const near = (p: Position, outline: typeof syriaOutline): number =>
-      Math.min(...turf.flatten(outline).features.map((l) => turf.pointToLineDistance(p, l)));
+    const near = (p: Position, outline: typeof syriaOutline): number => Math.min(...turf.flatten(outline).features.map((l) => turf.pointToLineDistance(p, l)));
     for (const p of border.geometry.coordinates) {
       expect(near(p, syriaOutline)).toBeLessThan(1);
       expect(near(p, iraqOutline)).toBeLessThan(1);
@@ -112,7 +110,10 @@ describe('geography data', () => {
     }
     const points = collection('places.geojson') as unknown as Feature<Point, Props>[];
     expect(points.map((f) => f.properties.id).sort()).toEqual(
-      places.filter((p) => p.kind !== 'area').map((p) => p.id).sort(),
+      places
+        .filter((p) => p.kind !== 'area')
+        .map((p) => p.id)
+        .sort(),
     );
   });
 

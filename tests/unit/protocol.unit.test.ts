@@ -10,7 +10,10 @@ describe('host → story messages', () => {
   it('accepts exactly the two commands', () => {
     expect(readHostMessage({ type: 'map-story:goto', id: 'trench' })).toEqual({ type: 'map-story:goto', id: 'trench' });
     expect(readHostMessage({ type: 'map-story:lang', lang: 'ar' })).toEqual({ type: 'map-story:lang', lang: 'ar' });
-    expect(readHostMessage(Object.assign(Object.create(null) as object, { type: 'map-story:lang', lang: 'en' }))).toEqual({ type: 'map-story:lang', lang: 'en' });
+    expect(readHostMessage(Object.assign(Object.create(null) as object, { type: 'map-story:lang', lang: 'en' }))).toEqual({
+      type: 'map-story:lang',
+      lang: 'en',
+    });
   });
 
   it('every step id of the story can be named in a goto', () => {

@@ -151,7 +151,9 @@ describe('the provenance checks of the build, broken on purpose', () => {
       const p = at(s.body, 0);
       p.ar = `${String(p.ar)} وقالت إن ${variant ?? ''} جديدة بدأت.`;
     });
-    expect(e.problems).toEqual([`${STEPS}/03-ceasefire.json › step "ceasefire" › body[0].ar: uses «هدنة»; the glossary's one term for "ceasefire" is «وقف إطلاق النار»`]);
+    expect(e.problems).toEqual([
+      `${STEPS}/03-ceasefire.json › step "ceasefire" › body[0].ar: uses «هدنة»; the glossary's one term for "ceasefire" is «وقف إطلاق النار»`,
+    ]);
   });
 
   it('a number on a figure card that only another claim of the step gives', () => {

@@ -65,23 +65,96 @@ describe('the camera of a scene', () => {
 
 describe('geometry', () => {
   test('lines are clipped into the runs inside the frame', () => {
-    const runs = clipLine([[-10, 5], [5, 5], [20, 5], [5, 5]], { x0: 0, y0: 0, x1: 10, y1: 10 });
-    expect(runs).toEqual([[[0, 5], [5, 5], [10, 5]], [[10, 5], [5, 5]]]);
+    const runs = clipLine(
+      [
+        [-10, 5],
+        [5, 5],
+        [20, 5],
+        [5, 5],
+      ],
+      { x0: 0, y0: 0, x1: 10, y1: 10 },
+    );
+    expect(runs).toEqual([
+      [
+        [0, 5],
+        [5, 5],
+        [10, 5],
+      ],
+      [
+        [10, 5],
+        [5, 5],
+      ],
+    ]);
   });
 
   test('rings are clipped to the frame, and vanish when outside', () => {
     const r = { x0: 0, y0: 0, x1: 10, y1: 10 };
-    expect(clipRing([[-5, -5], [5, -5], [5, 5], [-5, 5]], r)).toEqual([[0, 0], [5, 0], [5, 5], [0, 5]]);
-    expect(clipRing([[20, 20], [30, 20], [30, 30]], r)).toEqual([]);
+    expect(
+      clipRing(
+        [
+          [-5, -5],
+          [5, -5],
+          [5, 5],
+          [-5, 5],
+        ],
+        r,
+      ),
+    ).toEqual([
+      [0, 0],
+      [5, 0],
+      [5, 5],
+      [0, 5],
+    ]);
+    expect(
+      clipRing(
+        [
+          [20, 20],
+          [30, 20],
+          [30, 30],
+        ],
+        r,
+      ),
+    ).toEqual([]);
   });
 
   test('simplification drops points within the tolerance and keeps corners', () => {
-    expect(simplify([[0, 0], [5, 0.2], [10, 0], [10, 10]], 1)).toEqual([[0, 0], [10, 0], [10, 10]]);
+    expect(
+      simplify(
+        [
+          [0, 0],
+          [5, 0.2],
+          [10, 0],
+          [10, 10],
+        ],
+        1,
+      ),
+    ).toEqual([
+      [0, 0],
+      [10, 0],
+      [10, 10],
+    ]);
   });
 
   test('path data is rounded to 0.1 px and relative after the first point', () => {
-    expect(pathData([[1.234, 2.25], [3.26, 2.25], [3.26, -1]], false)).toBe('M1.2 2.3l2.1 0 0-3.3');
-    expect(pathData([[0, 0], [0.01, 0]], true)).toBe('');
+    expect(
+      pathData(
+        [
+          [1.234, 2.25],
+          [3.26, 2.25],
+          [3.26, -1],
+        ],
+        false,
+      ),
+    ).toBe('M1.2 2.3l2.1 0 0-3.3');
+    expect(
+      pathData(
+        [
+          [0, 0],
+          [0.01, 0],
+        ],
+        true,
+      ),
+    ).toBe('');
   });
 });
 

@@ -23,8 +23,8 @@ function firstDrawn(svg: string, id: string): Record<string, string> {
   return Object.fromEntries([...m[2]!.matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
 }
 const layer = (id: string): LayerSpecification => buildStyle({ data, lang: 'en' }).style.layers.find((l) => l.id === id)!;
-const paint = (id: string): Record<string, unknown> => ((layer(id) as { paint?: Record<string, unknown> }).paint ?? {});
-const layout = (id: string): Record<string, unknown> => ((layer(id) as { layout?: Record<string, unknown> }).layout ?? {});
+const paint = (id: string): Record<string, unknown> => (layer(id) as { paint?: Record<string, unknown> }).paint ?? {};
+const layout = (id: string): Record<string, unknown> => (layer(id) as { layout?: Record<string, unknown> }).layout ?? {};
 /** A linear zoom curve written as ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], at a zoom. */
 function linear(curve: unknown, zoom: number, pick: (v: unknown) => number = Number): number {
   const [, , , z0, v0, z1, v1] = curve as [string, unknown, unknown, number, unknown, number, unknown];

@@ -4,7 +4,7 @@ import { theme } from '../theme.ts';
 /** The Syria–Iraq border, drawn above the other country outlines. */
 export const border = {
   group: 'base' as const,
-  build: ({ data, }) => ({
+  build: ({ data }) => ({
     sources: { border: { type: 'geojson', data: data.border } },
     layers: [
       {

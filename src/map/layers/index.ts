@@ -27,10 +27,7 @@ const modules: readonly LayerGroupModule[] = GROUPS;
 /** The scene groups, for the content validator. */
 export const LAYER_GROUPS: readonly LayerGroup[] = GROUPS.map((m) => m.group).filter(isSceneGroup);
 /** The drawing animations, 'none' first, for the content validator. */
-export const ANIMATIONS: readonly ('none' | DrawingAnimation)[] = [
-  'none',
-  ...GROUPS.flatMap((m) => ('drawing' in m ? [m.drawing.animation] : [])),
-];
+export const ANIMATIONS: readonly ('none' | DrawingAnimation)[] = ['none', ...GROUPS.flatMap((m) => ('drawing' in m ? [m.drawing.animation] : []))];
 
 export interface GroupedLayer {
   group: Group;

@@ -4,7 +4,7 @@ import { theme } from '../theme.ts';
 /** Syria and the neighbours dimmed, so Iraq stands out (under the country outlines). */
 export const iraqFocus = {
   group: 'iraq-focus' as const,
-  build: ({ data, }) => ({
+  build: ({ data }) => ({
     sources: { countries: { type: 'geojson', data: data.countries } },
     layers: [
       {

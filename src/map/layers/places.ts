@@ -14,7 +14,6 @@ export function highlightFilter(ids: readonly PlaceId[], highlighted: boolean): 
   return ['all', POINTS, highlighted ? inList : ['!', inList]];
 }
 
-
 /**
  * The six places. Exact-enough places are dots; an approximate place (Shaddadi prison, shown at the town)
  * is a hollow ring with a note under its name, so a reader sees it is not a precise location.
@@ -22,16 +21,16 @@ export function highlightFilter(ids: readonly PlaceId[], highlighted: boolean): 
 export const places = {
   group: 'places' as const,
   build: ({ data, lang }) => {
-  const label = (size: number): ExpressionSpecification => [
-    'format',
-    nameField(lang),
-    { 'font-scale': 1 },
-    ['case', APPROXIMATE, '\n', ''],
-    {},
-    ['case', APPROXIMATE, nameField(lang, 'note'), ''],
-    { 'font-scale': size },
-  ];
-  const dot = (id: string, color: string, radius: number): LayerSpecification => ({
+    const label = (size: number): ExpressionSpecification => [
+      'format',
+      nameField(lang),
+      { 'font-scale': 1 },
+      ['case', APPROXIMATE, '\n', ''],
+      {},
+      ['case', APPROXIMATE, nameField(lang, 'note'), ''],
+      { 'font-scale': size },
+    ];
+    const dot = (id: string, color: string, radius: number): LayerSpecification => ({
       id,
       type: 'circle' as const,
       source: 'places',
@@ -42,8 +41,8 @@ export const places = {
         'circle-stroke-color': ['case', APPROXIMATE, theme.place.approximate, theme.place.halo] as ExpressionSpecification,
         'circle-stroke-width': ['case', APPROXIMATE, 2, 1.5] as ExpressionSpecification,
       },
-  });
-  const text = (id: string, font: readonly string[], size: number, color: string): LayerSpecification => ({
+    });
+    const text = (id: string, font: readonly string[], size: number, color: string): LayerSpecification => ({
       id,
       type: 'symbol' as const,
       source: 'places',
@@ -58,16 +57,16 @@ export const places = {
         'text-max-width': 12,
       },
       paint: { 'text-color': color, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.6 },
-  });
-  return {
-    sources: { places: { type: 'geojson', data: data.places } },
-    layers: [
-      dot('places-dot', theme.place.dot, 4),
-      dot('places-dot-hl', theme.place.dotHighlight, 6),
-      text('places-label', theme.fonts.regular, 13, theme.place.labelMuted),
-      text('places-label-hl', theme.fonts.bold, 15, theme.place.label),
-    ],
-  };
+    });
+    return {
+      sources: { places: { type: 'geojson', data: data.places } },
+      layers: [
+        dot('places-dot', theme.place.dot, 4),
+        dot('places-dot-hl', theme.place.dotHighlight, 6),
+        text('places-label', theme.fonts.regular, 13, theme.place.labelMuted),
+        text('places-label-hl', theme.fonts.bold, 15, theme.place.label),
+      ],
+    };
   },
   legend: (highlight) => [
     ...(highlight.length > 0 ? [{ label: 'keyHighlight', swatch: { kind: 'dot', color: theme.place.dotHighlight } } as const] : []),

@@ -105,7 +105,16 @@ export type Align = 'left' | 'center' | 'right';
  * A block of lines whose box starts at (x, top), aligned inside its width. `left` and `right` are physical;
  * under `direction="rtl"` (Arabic) `text-anchor` start is the right edge, so the anchors are swapped.
  */
-export function textBlock(lines: Line[], style: LabelStyle, x: number, top: number, width: number, align: Align, lang: Lang, rotate?: { angle: number; cx: number; cy: number }): string {
+export function textBlock(
+  lines: Line[],
+  style: LabelStyle,
+  x: number,
+  top: number,
+  width: number,
+  align: Align,
+  lang: Lang,
+  rotate?: { angle: number; cx: number; cy: number },
+): string {
   const rtl = lang === 'ar';
   const anchor = align === 'center' ? 'middle' : (align === 'left') !== rtl ? 'start' : 'end';
   const ax = align === 'left' ? x : align === 'right' ? x + width : x + width / 2;

@@ -37,11 +37,17 @@ const FONTS: Record<Lang, string> = {
 function dash(value: unknown, width: number): string | undefined {
   const list = Array.isArray(value) ? value : (value as { values?: unknown } | null)?.values;
   if (!Array.isArray(list) || list.length === 0) return undefined;
-  return list.map((v) => Number(v) * width).map((v) => Math.round(v * 100) / 100).join(' ');
+  return list
+    .map((v) => Number(v) * width)
+    .map((v) => Math.round(v * 100) / 100)
+    .join(' ');
 }
 
 /** Features of a layer grouped by the SVG attributes they get, in order of first appearance. */
-function byAttributes(features: Feature[], attrs: (f: Feature) => Record<string, string | number | undefined>): { attrs: Record<string, string | number | undefined>; features: Feature[] }[] {
+function byAttributes(
+  features: Feature[],
+  attrs: (f: Feature) => Record<string, string | number | undefined>,
+): { attrs: Record<string, string | number | undefined>; features: Feature[] }[] {
   const groups = new Map<string, { attrs: Record<string, string | number | undefined>; features: Feature[] }>();
   for (const f of features) {
     const a = attrs(f);
@@ -122,23 +128,31 @@ export function renderSceneSvg(input: StaticMapInput): string {
     if (l.type === 'symbol' && r) labels.set(l.id, placeSymbols(ctx, r, featuresOf(l)));
   }
 
-  const body: string[] = [`<rect width="${size.width}" height="${size.height}" fill="${svgColor(new LayerReader(style.layers[0]!, frame.zoom).paint('background-color')).color}"/>`];
+  const body: string[] = [
+    `<rect width="${size.width}" height="${size.height}" fill="${svgColor(new LayerReader(style.layers[0]!, frame.zoom).paint('background-color')).color}"/>`,
+  ];
   for (const l of shown) {
     const r = readers.get(l.id);
     if (!r) continue;
     const features = featuresOf(l);
     const parts =
-      l.type === 'fill' ? fill(r, p, features)
-      : l.type === 'line' ? line(r, p, features)
-      : l.type === 'circle' ? circles(r, p, features, size)
-      : l.type === 'symbol' ? (labels.get(l.id) ?? [])
-      : [];
+      l.type === 'fill'
+        ? fill(r, p, features)
+        : l.type === 'line'
+          ? line(r, p, features)
+          : l.type === 'circle'
+            ? circles(r, p, features, size)
+            : l.type === 'symbol'
+              ? (labels.get(l.id) ?? [])
+              : [];
     // Every layer the scene shows has its group, even when nothing of it falls in the frame.
     const content = parts.filter(Boolean).join('');
     body.push(content ? `<g data-layer="${l.id}">${content}</g>` : `<g data-layer="${l.id}"/>`);
   }
 
-  const bounds = frameBounds(frame).map((v) => v.toFixed(4)).join(' ');
+  const bounds = frameBounds(frame)
+    .map((v) => v.toFixed(4))
+    .join(' ');
   const head = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size.width} ${size.height}" width="${size.width}" height="${size.height}"`,
     ` lang="${lang}"${lang === 'ar' ? ' direction="rtl"' : ''} font-family="${FONTS[lang]}" paint-order="stroke" stroke-linejoin="round"`,

@@ -80,7 +80,13 @@ export function svgColor(value: unknown): { color: string; opacity: number } {
   const a = c.a;
   if (a === 0) return { color: 'none', opacity: 0 };
   // The evaluator's channels are premultiplied by alpha.
-  const hex = [c.r, c.g ?? 0, c.b ?? 0].map((v) => Math.round((v / a) * 255).toString(16).padStart(2, '0')).join('');
+  const hex = [c.r, c.g ?? 0, c.b ?? 0]
+    .map((v) =>
+      Math.round((v / a) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('');
   return { color: `#${hex}`, opacity: a };
 }
 

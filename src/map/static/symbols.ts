@@ -32,11 +32,15 @@ function pointLabel(ctx: Labels, at: Pt, lines: Line[], style: LabelStyle, ancho
   for (const anchor of anchors) {
     const r = offset * style.size;
     const [x, top, align]: [number, number, Align] =
-      anchor === 'left' ? [at[0] + r, at[1] - height / 2, 'left']
-      : anchor === 'right' ? [at[0] - r - width, at[1] - height / 2, 'right']
-      : anchor === 'top' ? [at[0] - width / 2, at[1] + r, 'center']
-      : anchor === 'bottom' ? [at[0] - width / 2, at[1] - r - height, 'center']
-      : [at[0] - width / 2, at[1] - height / 2, 'center'];
+      anchor === 'left'
+        ? [at[0] + r, at[1] - height / 2, 'left']
+        : anchor === 'right'
+          ? [at[0] - r - width, at[1] - height / 2, 'right']
+          : anchor === 'top'
+            ? [at[0] - width / 2, at[1] + r, 'center']
+            : anchor === 'bottom'
+              ? [at[0] - width / 2, at[1] - r - height, 'center']
+              : [at[0] - width / 2, at[1] - height / 2, 'center'];
     const box = { x0: x - 2, y0: top, x1: x + width + 2, y1: top + height };
     if (force) ctx.placer.force(box);
     if (force || ctx.placer.take(box)) return textBlock(lines, style, x, top, width, align, ctx.lang);
@@ -99,7 +103,8 @@ export function placeSymbols(ctx: Labels, r: LayerReader, features: Feature[]): 
     const anchors = (Array.isArray(variable) && variable.length ? variable : [r.layout('text-anchor', f)]) as Anchor[];
     const radial = r.number('layout', 'text-radial-offset', f);
     const shift = r.layout('text-offset', f);
-    const offset = Array.isArray(variable) && variable.length && radial ? radial : Array.isArray(shift) ? Math.hypot(Number(shift[0]) || 0, Number(shift[1]) || 0) : 0;
+    const offset =
+      Array.isArray(variable) && variable.length && radial ? radial : Array.isArray(shift) ? Math.hypot(Number(shift[0]) || 0, Number(shift[1]) || 0) : 0;
     out.push(pointLabel(ctx, at, lines, style, anchors, offset, r.layout('text-allow-overlap', f) === true));
   }
   return out;
