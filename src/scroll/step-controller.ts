@@ -53,16 +53,18 @@ export class StepController implements ReactiveController {
 
   private handle(entries: IntersectionObserverEntry[]): void {
     const list = this.steps();
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const index = list.indexOf(entry.target);
-      if (index < 0) continue;
-      if (this.target >= 0 && performance.now() <= this.targetUntil) {
-        if (index === this.target) this.target = -1;
-        continue;
-      }
-      this.target = -1;
-      this.onActive(index);
+    // A callback can carry entries from several frames: only the latest entry of each step says where it is now, and
+    // of the steps now on the middle line the one that arrived there last is the active one.
+    const latest = new Map<Element, IntersectionObserverEntry>();
+    for (const entry of [...entries].sort((a, b) => a.time - b.time)) latest.set(entry.target, entry);
+    const crossing = [...latest.values()].filter((e) => e.isIntersecting).sort((a, b) => b.time - a.time)[0];
+    const index = crossing ? list.indexOf(crossing.target) : -1;
+    if (index < 0) return;
+    if (this.target >= 0 && performance.now() <= this.targetUntil) {
+      if (index === this.target) this.target = -1;
+      return;
     }
+    this.target = -1;
+    this.onActive(index);
   }
 }
