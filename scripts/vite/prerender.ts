@@ -104,8 +104,13 @@ export function prerender(): Plugin {
       order: 'post',
       handler(html) {
         if (!EMPTY_ROOT.test(html)) throw new Error('prerender-story: index.html has no empty <map-story></map-story> to fill');
-        const body = renderStoryHtml(loadStory());
-        return html.replace(EMPTY_ROOT, (_, attrs: string | undefined) => `<map-story${attrs ?? ''}>\n${body}\n</map-story>`);
+        const story = loadStory();
+        const body = renderStoryHtml(story);
+        // The page's title and description are the story's own title and standfirst, as everywhere else.
+        return html
+          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(story.meta.title.en)}</title>`)
+          .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(story.meta.dek.en)}" />`)
+          .replace(EMPTY_ROOT, (_, attrs: string | undefined) => `<map-story${attrs ?? ''}>\n${body}\n</map-story>`);
       },
     },
   };

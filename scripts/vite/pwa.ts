@@ -4,6 +4,7 @@
  * link load with no network. Updates wait for the reader: `registerType: 'prompt'`, and <update-notice> registers
  * the worker itself (`injectRegister: false`), so no inline script lands in index.html.
  */
+import { loadStory } from '../../src/story/load-node.ts';
 import type { PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -15,6 +16,8 @@ const BACKGROUND_COLOUR = '#eef0f2';
 const MAX_PRECACHE_FILE_BYTES = 4 * 1024 * 1024;
 
 export function pwa(): PluginOption {
+  // One title and one standfirst, from the story's data (src/story/content/story.json).
+  const { meta } = loadStory();
   return VitePWA({
     registerType: 'prompt',
     injectRegister: false,
@@ -23,10 +26,9 @@ export function pwa(): PluginOption {
     includeManifestIcons: false,
     manifest: {
       id: './',
-      name: 'Jailbreak, transfers and a trench: north-east Syria and Iraq, 19–20 January 2026',
+      name: meta.title.en,
       short_name: 'Syria–Iraq map story',
-      description:
-        'A map story of the Shaddadi jailbreak, Al-Hol camp, the transfer of ISIS detainees to Iraq and Iraq’s border trench, in English and Arabic.',
+      description: meta.dek.en,
       lang: 'en',
       dir: 'ltr',
       start_url: './',
