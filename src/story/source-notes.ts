@@ -31,7 +31,8 @@ export function sourceNotes(ids: readonly string[], claims: readonly Claim[], so
     const source = sources.find((s) => s.key === claim.source);
     const day = claim.date ? formatDate(lang, claim.date) : t(lang, 'noDay');
     const said = claim.date && claim.when ? `${day} (${claim.when[lang]})` : day;
-    const outlet = source ? `${source.name[lang]}, ${formatSourceDate(lang, source.date)}` : claim.source;
+    const comma = lang === 'ar' ? '، ' : ', ';
+    const outlet = source ? `${source.name[lang]}${comma}${formatSourceDate(lang, source.date)}` : claim.source;
     const note: SourceNote = { id, who: claim.who[lang], said, outlet, passages: claim.passages };
     if (claim.date) note.saidIso = claim.date;
     notes.push(note);
