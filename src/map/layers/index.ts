@@ -1,4 +1,5 @@
 import type { FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { PlaceId } from '../../story/types.ts';
 import type { Drawable, LayerContext, LayerGroupModule, LegendItem } from './types.ts';
 import { theme } from '../theme.ts';
 import { land } from './land.ts';
@@ -56,14 +57,14 @@ export function buildStyle(ctx: LayerContext): BuiltStyle {
 /** What a scene shows, as the groups it names. */
 export interface SceneGroups {
   layers: readonly LayerGroup[];
-  highlight: readonly string[];
+  highlight: readonly PlaceId[];
 }
 
 const shown = (m: LayerGroupModule, scene: SceneGroups): boolean => m.group === 'base' || (scene.layers as readonly string[]).includes(m.group);
 
 /** The key for a scene: what its visible symbols mean, top layer first. */
 export function legendItems(scene: SceneGroups): LegendItem[] {
-  return [...modules].reverse().flatMap((m) => (shown(m, scene) && m.legend ? m.legend(scene.highlight as never) : []));
+  return [...modules].reverse().flatMap((m) => (shown(m, scene) && m.legend ? m.legend(scene.highlight) : []));
 }
 
 /** What each drawing animation reveals. */
@@ -82,6 +83,6 @@ export function visibleLayerIds(layers: readonly GroupedLayer[], scene: SceneGro
 /** The filter a scene gives a layer: a highlight layer's follows the scene's places; others keep their own. */
 export function sceneFilter(layer: LayerSpecification, scene: SceneGroups): FilterSpecification | undefined {
   const highlighted = HIGHLIGHT_LAYERS[layer.id];
-  if (highlighted !== undefined) return highlightFilter(scene.highlight as never, highlighted);
+  if (highlighted !== undefined) return highlightFilter(scene.highlight, highlighted);
   return 'filter' in layer ? layer.filter : undefined;
 }
