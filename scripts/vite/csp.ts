@@ -8,7 +8,9 @@
 import type { Plugin } from 'vite';
 
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  'default-src': ["'none'"],
+  // 'self', not 'none': Firefox checks <link rel="prefetch"> against default-src (there is no prefetch-src any
+  // more), and the live map's files are prefetched. Every other kind of request has its own directive below.
+  'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],

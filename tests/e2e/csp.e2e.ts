@@ -15,7 +15,7 @@ test.describe('Content-Security-Policy', () => {
     });
     const html = await (await page.request.get('./')).text();
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("style-src 'self'");
     expect(policy).not.toMatch(/unsafe-|\*|https?:/);

@@ -4,7 +4,7 @@ import { assertNoInline, cspContent } from '../../scripts/vite/csp.ts';
 describe('the Content-Security-Policy', () => {
   it('allows only the site itself, with no unsafe-* and no wildcard', () => {
     const policy = cspContent();
-    expect(policy).toMatch(/^default-src 'none'; /);
+    expect(policy).toMatch(/^default-src 'self'; /);
     expect(policy).not.toMatch(/unsafe-|\*|https?:/);
     for (const d of ['script-src', 'style-src', 'connect-src', 'font-src', 'worker-src', 'object-src', 'base-uri']) expect(policy).toContain(d);
   });
