@@ -5,6 +5,7 @@ import type { IControl, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Lang, Scene } from '../story/types.ts';
 import { loadMapData, type MapData } from '../map/data.ts';
 import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
+import { rtlReadyData, rtlReadyStyle } from '../map/rtl.ts';
 import { applyCamera, applyScene } from '../map/scene.ts';
 import { warmUpStyle } from '../map/warm-up.ts';
 import { prefetchMapLater } from '../map/prefetch.ts';
@@ -129,7 +130,7 @@ export class LiveMap extends LitElement {
     }
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     if (!container || !this.isConnected) return;
-    this.built = buildStyle({ data: this.data, lang: this.lang });
+    this.built = this.buildForMap(this.data);
     try {
       this.map = new lib.Map({
         container,
@@ -196,7 +197,7 @@ export class LiveMap extends LitElement {
     const redraw = (): void => {
       // The language may have changed while the map was away.
       if (this.data) {
-        this.built = buildStyle({ data: this.data, lang: this.lang });
+        this.built = this.buildForMap(this.data);
         map.setStyle(this.built.style, { diff: true });
       }
       this.applyCurrent(false);
@@ -209,6 +210,13 @@ export class LiveMap extends LitElement {
     else map.once('style.load', redraw);
   };
 
+  /** The style for MapLibre; in Arabic its texts' brackets are prepared for MapLibre's right-to-left layout (map/rtl.ts). */
+  private buildForMap(data: MapData): BuiltStyle {
+    if (this.lang !== 'ar') return buildStyle({ data, lang: this.lang });
+    const built = buildStyle({ data: rtlReadyData(data), lang: this.lang });
+    return { ...built, style: rtlReadyStyle(built.style) };
+  }
+
   private fail(reason: 'failed' | 'no-webgl', error: unknown): void {
     this.status = reason;
     console.warn(`map unavailable (${reason}):`, error instanceof Error ? error.message : error);
@@ -220,7 +228,7 @@ export class LiveMap extends LitElement {
     if (changed.has('scene') && changed.get('scene') !== undefined) this.startLive();
     if (!this.map || this.status !== 'ready' || !this.data) return;
     if (changed.has('lang')) {
-      this.built = buildStyle({ data: this.data, lang: this.lang });
+      this.built = this.buildForMap(this.data);
       this.map.setStyle(this.built.style, { diff: true });
       if (this.attribution) {
         // Controls sit at the reading end of the map: bottom right in English, bottom left in Arabic.

@@ -1,5 +1,6 @@
 import { test, expect, mapIdle, mapState, stepIds, type Guard } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { mirrorRtlBrackets } from '../../src/map/rtl.ts';
 
 const ARABIC_PLACES = ['الشدادي', 'مخيم الهول', 'الحسكة', 'الرقة', 'دير الزور', 'الموصل'];
 
@@ -165,7 +166,8 @@ test.describe('the Arabic edition', () => {
     const state = await mapState(page);
     expect(state.visible).toContain('trench-line');
     const label = await page.evaluate(() => JSON.stringify(document.querySelector('map-story')!.map!.getLayoutProperty('trench-label', 'text-field')));
-    expect(label).toContain('الخندق (رسم تخطيطي)');
+    // The text handed to MapLibre has its brackets prepared for MapLibre's right-to-left layout (src/map/rtl.ts).
+    expect(label).toContain(mirrorRtlBrackets('الخندق (رسم تخطيطي)'));
     expect(label).toContain('طول الحدود المقيس نحو');
     // A shared link opens the same language and step.
     await page.goto(page.url());
