@@ -1,8 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { loadStory } from './src/story/load-node.ts';
-import { forReaders } from './src/story/reader-claims.ts';
-import type { Claim } from './src/story/types.ts';
 import { playwright } from '@vitest/browser-playwright';
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { pwa } from './scripts/vite/pwa.ts';
@@ -22,24 +20,31 @@ function storyCheck(): Plugin {
 }
 
 /**
- * The page ships the fact-check log without its editor-only fields (the summaries and the notes on derived numbers):
- * the "Source" controls show who, when, which report and the passages, which is all the page reads.
+ * The components' styles are CSS in Lit `css` templates, which the JavaScript minifier leaves as written: at build,
+ * their whitespace is taken out where CSS does not need it (runs become one space; none around braces, semicolons,
+ * commas, child combinators or after colons: the components' selectors have no descendant ' :pseudo').
  */
-function claimsForReaders(): Plugin {
+function compactCssTemplates(): Plugin {
   return {
-    name: 'claims-for-readers',
-    enforce: 'pre',
+    name: 'compact-css-templates',
+    apply: 'build',
     transform(code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('/src/story/content/claims.json')) return null;
-      const claims = (JSON.parse(code) as Claim[]).map(forReaders);
-      return { code: JSON.stringify(claims), map: null };
+      if (!/\/src\/components\/[^/]+\.ts$/.test(id.replace(/\\/g, '/'))) return null;
+      const compact = (body: string): string =>
+        body
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .trim();
+      const compacted = code.replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${compact(body)}\``);
+      return compacted === code ? null : { code: compacted, map: null };
     },
   };
 }
 
 export default defineConfig({
   base: './',
-  plugins: [storyCheck(), claimsForReaders(), staticMaps(), prerender(), pwa(), preloadMap(), csp()],
+  plugins: [storyCheck(), compactCssTemplates(), staticMaps(), prerender(), pwa(), preloadMap(), csp()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

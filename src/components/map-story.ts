@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, state } from 'lit/decorators.js';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { story } from '../story/index.ts';
-import type { Lang } from '../story/types.ts';
+import type { Claim, Lang } from '../story/types.ts';
+import { fetchClaims } from '../story/claims-url.ts';
 import { readUrl, withState } from '../state/url.ts';
 import { motionAllowed, saveMotion } from '../state/motion.ts';
 import { StepController } from '../scroll/step-controller.ts';
@@ -35,6 +36,8 @@ export class MapStory extends LitElement {
   @state() private motion = true;
   @state() private phone = false;
   @state() private announcement = '';
+  /** The fact-check log, once fetched; until then (or if it cannot load) the paragraphs have no Source control. */
+  @state() private claims: Claim[] = [];
   /** The stepper layout for iframes (`?embed=1`), talking to the host page through the bridge. */
   @state() private embed = false;
   private bridge?: HostBridge;
@@ -89,6 +92,10 @@ export class MapStory extends LitElement {
   }
 
   override firstUpdated(): void {
+    fetchClaims().then(
+      (claims) => (this.claims = claims),
+      (error: unknown) => console.warn('Source notes unavailable:', error instanceof Error ? error.message : error),
+    );
     // The steps render just after this element: jump to a deep-linked step once they have their height.
     if (this.index > 0) void this.updateComplete.then(() => this.scrollToStep(this.index));
     this.started = true;
@@ -215,7 +222,7 @@ export class MapStory extends LitElement {
               id=${step.id}
               .step=${step}
               .sources=${story.meta.sources}
-              .claims=${story.claims}
+              .claims=${this.claims}
               .lang=${lang}
               .index=${i}
               .total=${this.ids.length}
@@ -224,7 +231,7 @@ export class MapStory extends LitElement {
           )}
         </main>
       </div>
-      <footer><story-sources .meta=${story.meta} .claims=${story.claims} .lang=${lang}></story-sources></footer>
+      <footer><story-sources .meta=${story.meta} .claims=${this.claims} .lang=${lang}></story-sources></footer>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement || nothing}</div>
     `;
   }
@@ -235,7 +242,7 @@ export class MapStory extends LitElement {
       <story-stepper
         .steps=${story.steps}
         .sources=${story.meta.sources}
-        .claims=${story.claims}
+        .claims=${this.claims}
         .active=${this.index}
         .lang=${lang}
         heading=${story.meta.title[lang]}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { story } from '../../src/story/index.ts';
+import claimsLog from '../../src/story/content/claims.json';
+import type { Claim } from '../../src/story/types.ts';
+
+const claims = claimsLog as unknown as Claim[];
 import '../../src/components/story-step.ts';
 import '../../src/components/story-timeline.ts';
 import '../../src/components/map-legend.ts';
@@ -36,7 +40,7 @@ describe('<story-step>', () => {
   });
 
   it('puts a Source control under each paragraph that states claims, closed until the reader opens it', async () => {
-    const el = await mount<StoryStep>('story-step', { step: shaddadi, sources: story.meta.sources, claims: story.claims, lang: 'en' });
+    const el = await mount<StoryStep>('story-step', { step: shaddadi, sources: story.meta.sources, claims, lang: 'en' });
     const controls = [...el.shadowRoot!.querySelectorAll('details.src')];
     expect(controls).toHaveLength(shaddadi.body.filter((p) => p.claims.length).length);
     for (const d of controls) {
