@@ -34,7 +34,7 @@ export type MeasurementKey = (typeof MEASUREMENTS)[number];
  */
 export interface Claim {
   id: string;
-  /** The claim in brief, for editors (required in claims.json; not shipped to the page). */
+  /** The claim in brief, for editors (required in claims.json; the page drops it when it reads the log). */
   summary?: string;
   /** Who made the claim ("report" claims name the outlet). */
   who: Text;
