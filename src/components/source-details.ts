@@ -7,8 +7,10 @@ import { t } from '../i18n/strings.ts';
  * The "Source" control under a paragraph: a native <details>, so it opens with a keyboard, a tap or a screen reader,
  * and works in the page without script. It opens in place, under the paragraph, and does not move the story on.
  */
-export function sourceDetails(notes: readonly SourceNote[], lang: Lang): TemplateResult | typeof nothing {
-  if (!notes.length) return nothing;
+export function sourceDetails(cited: boolean, notes: readonly SourceNote[], lang: Lang): TemplateResult | typeof nothing {
+  // Drawn for every paragraph that cites claims, before the log has loaded too, so the text does not move when it
+  // arrives; the notes fill in then.
+  if (!cited) return nothing;
   return html`<details class="src" @toggle=${reveal}>
     <summary>${t(lang, 'source')}</summary>
     <div class="src-body">${notes.map((n) => sourceNote(n, lang))}</div>

@@ -29,7 +29,7 @@ export class StorySources extends LitElement {
   private paragraph(p: Paragraph) {
     const meta = this.meta;
     const notes = meta ? sourceNotes(p.claims, this.claims, meta.sources, this.lang) : [];
-    return html`<p>${p[this.lang]}</p>${sourceDetails(notes, this.lang)}`;
+    return html`<p>${p[this.lang]}</p>${sourceDetails(p.claims.length > 0, notes, this.lang)}`;
   }
 
   override render() {

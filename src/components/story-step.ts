@@ -96,7 +96,7 @@ export class StoryStep extends LitElement {
 
   /** A paragraph with its "Source" control under it. */
   private paragraph(p: Paragraph) {
-    return html`<p>${this.inline(p[this.lang])}</p>${sourceDetails(this.notes(p), this.lang)}`;
+    return html`<p>${this.inline(p[this.lang])}</p>${sourceDetails(p.claims.length > 0, this.notes(p), this.lang)}`;
   }
 
   private notes(p: Paragraph) {
