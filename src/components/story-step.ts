@@ -49,7 +49,8 @@ export class StoryStep extends LitElement {
       article { padding: 0; background: none; box-shadow: none; }
       :host(:not([active])) article { opacity: 1; }
       .block { background: var(--card-bg); border-radius: 8px; box-shadow: var(--card-shadow); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); max-block-size: var(--block-max, 42dvh); overflow: auto; }
-      .block:last-child { margin-block-end: 0; }
+      /* The print-only notes follow the last block: it is the last <div>, not the last child. */
+      .block:last-of-type { margin-block-end: 0; }
       .block p:last-child, .block details.src:last-child { margin-block-end: 0; }
       h2 { font-size: 1.1rem; }
       p { font-size: 0.93rem; line-height: 1.45; margin-block-end: 0.55rem; }
