@@ -13,6 +13,7 @@ import { bannedVariant, copiedRun, COPY_RUN, type GlossaryEntry } from '../../sr
 import type { SourceKey, Text } from '../../src/story/types.ts';
 import { validateGlossary } from '../../src/story/validate-claims.ts';
 import { StoryError, validateStory, type ContentFile } from '../../src/story/validate.ts';
+import { arr, obj } from './content-copy.ts';
 
 const story = loadStory();
 const files = loadStoryFiles();
@@ -72,15 +73,6 @@ describe.skipIf(!present)(present ? 'the fact-check log against the seed article
   });
 });
 
-/** A record inside test data, for mutating copies of the real content. */
-function obj(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected an object');
-  return v as Record<string, unknown>;
-}
-function arr(v: unknown): unknown[] {
-  if (!Array.isArray(v)) throw new Error('expected a list');
-  return v;
-}
 const at = (v: unknown, i: number): Record<string, unknown> => obj(arr(v)[i]);
 
 /** A copy of the real content with one step changed, validated as the build does; returns the StoryError, or null when it passes. */

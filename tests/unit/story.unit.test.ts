@@ -5,6 +5,7 @@ import { forReaders } from '../../src/story/reader-claims.ts';
 import { story as builtStory } from '../../src/story/index.ts';
 import type { Step } from '../../src/story/types.ts';
 import { StoryError, validateStory, type ContentFile } from '../../src/story/validate.ts';
+import { arr, obj } from './content-copy.ts';
 
 const story = loadStory();
 const CLAIMS = story.claims;
@@ -90,16 +91,6 @@ describe('the story content', () => {
     expect(last?.scene.layers).toEqual(expect.arrayContaining(['places', 'trench', 'convoys', 'transfer', 'mosul-desert']));
   });
 });
-
-/** A record inside test data, for mutating copies of the real content. */
-function obj(v: unknown): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected an object');
-  return v as Record<string, unknown>;
-}
-function arr(v: unknown): unknown[] {
-  if (!Array.isArray(v)) throw new Error('expected a list');
-  return v;
-}
 
 /** Validates a mutated copy of the real content and returns the StoryError it must throw. */
 function broken(mutate: (steps: ContentFile[], meta: ContentFile, step: (id: string) => Record<string, unknown>) => void): StoryError {
