@@ -32,7 +32,8 @@ export function cspContent(directives: Readonly<Record<string, readonly string[]
 /** What the policy cannot allow: inline code or styles in the built page. Throws with the offending snippet. */
 export function assertNoInline(html: string): void {
   const checks: [RegExp, string][] = [
-    [/<script(?![^>]*\bsrc=)[^>]*>/i, 'an inline <script>'],
+    // A JSON-LD block is data, which no policy runs or blocks.
+    [/<script(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>/i, 'an inline <script>'],
     [/<style[\s>]/i, 'an inline <style>'],
     [/\sstyle\s*=/i, 'a style attribute'],
     [/\son[a-z]+\s*=/i, 'an inline event handler'],

@@ -5,6 +5,8 @@ import { story } from '../story/index.ts';
 import type { Claim, Lang } from '../story/types.ts';
 import { fetchClaims } from '../story/claims-url.ts';
 import { readUrl, withState } from '../state/url.ts';
+import { EDITION } from '../state/edition.ts';
+import { storyUrls } from '../embed/snippet.ts';
 import { motionAllowed, saveMotion } from '../state/motion.ts';
 import { StepController } from '../scroll/step-controller.ts';
 import { t } from '../i18n/strings.ts';
@@ -65,7 +67,7 @@ export class MapStory extends LitElement {
     super.connectedCallback();
     // The story text prerendered into index.html for readers without JavaScript: the shadow root replaces it.
     this.replaceChildren();
-    const url = readUrl(location.href, this.ids);
+    const url = readUrl(location.href, this.ids, EDITION);
     this.language = url.lang;
     this.index = Math.max(0, url.stepIndex);
     this.embed = url.embed;
@@ -132,6 +134,12 @@ export class MapStory extends LitElement {
 
   setLang(lang: Lang): void {
     if (lang === this.language) return;
+    // The standalone story goes to the other edition's page at the same step; an embed (and the dev server, which
+    // has one page) changes language in place, keeping its address with ?lang.
+    if (!this.embed && !import.meta.env.DEV) {
+      location.assign(storyUrls(document.baseURI, lang, this.step).page);
+      return;
+    }
     this.language = lang;
     history.replaceState(history.state, '', withState(location.href, { lang }));
     void this.updateComplete.then(() => this.scrollToStep(this.index));
