@@ -98,8 +98,10 @@ export class MapStory extends LitElement {
       (claims) => (this.claims = claims),
       (error: unknown) => console.warn('Source notes unavailable:', error instanceof Error ? error.message : error),
     );
-    // The steps render just after this element: jump to a deep-linked step once they have their height.
+    // The steps render just after this element: jump to a deep-linked step once they have their height. The first
+    // step opens at the title, even where the browser had already scrolled to the prerendered step of that id.
     if (this.index > 0) void this.updateComplete.then(() => this.scrollToStep(this.index));
+    else if (location.hash && !this.embed) window.scrollTo({ top: 0, behavior: 'instant' });
     this.started = true;
   }
 
