@@ -15,7 +15,7 @@ import { escapeHtml } from './escape.ts';
 import { cspContent } from './csp.ts';
 import { editionPath, HEAD_END, HEAD_START, headBlock, headTags, pageTitle, readSiteUrl, stepPagePath } from './head.ts';
 import { renderStoryHtml } from './prerender.ts';
-// PREVIEW import { renderPreviews } from './preview-image.ts';
+import { renderPreviews } from './preview-image.ts';
 
 const STORY_ROOT = /<map-story(\s[^>]*)?>[\s\S]*<\/map-story>/;
 const FONT_PRELOAD = /\n?\s*<link rel="preload" as="font"[^>]*>/g;
@@ -79,7 +79,8 @@ export function stepPageHtml(story: Story, lang: Lang, stepId: string, siteUrl: 
 
 /** The built text fonts of a language, regular and bold, as preloaded. */
 export function textFonts(files: readonly string[], lang: Lang): string[] {
-  const pattern = lang === 'ar' ? /^assets\/noto-sans-arabic-arabic-(400|700)-normal-[\w-]+\.woff2$/ : /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
+  const pattern =
+    lang === 'ar' ? /^assets\/noto-sans-arabic-arabic-(400|700)-normal-[\w-]+\.woff2$/ : /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
   return files.filter((f) => pattern.test(f)).sort();
 }
 
@@ -109,7 +110,7 @@ export function editions(): Plugin {
           this.emitFile({ type: 'asset', fileName: stepPagePath(lang, step.id), source: stepPageHtml(story, lang, step.id, siteUrl) });
         }
       }
-      // PREVIEW for (const [fileName, source] of renderPreviews()) this.emitFile({ type: 'asset', fileName, source });
+      for (const [fileName, source] of renderPreviews()) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }

@@ -101,7 +101,10 @@ test.describe('without JavaScript', () => {
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
     ]) {
-      test(`${e.path} at ${size.width}×${size.height} holds the whole ${e.lang} story: every step with its date, text, figures, sources and still map`, async ({ page, g }) => {
+      test(`${e.path} at ${size.width}×${size.height} holds the whole ${e.lang} story: every step with its date, text, figures, sources and still map`, async ({
+        page,
+        g,
+      }) => {
         await page.setViewportSize(size);
         await page.goto(e.path);
         await expect(page.locator('html')).toHaveAttribute('lang', e.lang);

@@ -83,7 +83,10 @@ async function pngSize(page: Page, url: string): Promise<{ width: number; height
 test.describe('the published pages, as a link preview reads them', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('both editions: one title everywhere, every tag in the page’s language, links that point at each other, previews that exist', async ({ page, baseURL }) => {
+  test('both editions: one title everywhere, every tag in the page’s language, links that point at each other, previews that exist', async ({
+    page,
+    baseURL,
+  }) => {
     const url: Record<Lang, string> = { en: `${baseURL}`, ar: `${baseURL}ar/` };
     const heads = { en: await readHead(page, url.en), ar: await readHead(page, url.ar) };
     const manifest = (await (await page.request.get(`${baseURL}manifest.webmanifest`)).json()) as { name: string };

@@ -28,7 +28,11 @@ describe('SITE_URL', () => {
     expect(linkTo({ siteUrl: undefined, root: '' }, '')).toBe('./');
     for (const lang of ['en', 'ar'] as const) {
       const html = headTags({ story, lang, siteUrl: SITE, root: '' });
-      const links = [...values(html, /href="([^"]*)"/), ...values(html, /property="og:(?:url|image)" content="([^"]*)"/), ...values(html, /name="twitter:image" content="([^"]*)"/)];
+      const links = [
+        ...values(html, /href="([^"]*)"/),
+        ...values(html, /property="og:(?:url|image)" content="([^"]*)"/),
+        ...values(html, /name="twitter:image" content="([^"]*)"/),
+      ];
       expect(links.length).toBe(7);
       for (const link of links) expect(link.startsWith(SITE), link).toBe(true);
       const article = newsArticle({ story, lang, siteUrl: SITE, root: '' });
