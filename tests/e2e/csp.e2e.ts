@@ -13,13 +13,16 @@ test.describe('Content-Security-Policy', () => {
         void (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
-    const html = await (await page.request.get('./')).text();
-    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(policy).toContain("default-src 'self'");
-    expect(policy).toContain("script-src 'self'");
-    expect(policy).toContain("style-src 'self'");
-    expect(policy).not.toMatch(/unsafe-|\*|https?:/);
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style[\s>]|\sstyle\s*=|\son[a-z]+\s*=/i);
+    // Every page the build publishes: the two editions and the step pages. A JSON-LD block is data, not code.
+    for (const path of ['./', './ar/', './s/trench.html', './ar/s/trench.html']) {
+      const html = await (await page.request.get(path)).text();
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(policy, path).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("style-src 'self'");
+      expect(policy).not.toMatch(/unsafe-|\*|https?:/);
+      expect(html, path).not.toMatch(/<script(?![^>]*\b(?:src=|type="application\/ld\+json"))[^>]*>|<style[\s>]|\sstyle\s*=|\son[a-z]+\s*=/i);
+    }
 
     await page.goto('./');
     await mapIdle(page);
