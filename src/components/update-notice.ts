@@ -1,7 +1,6 @@
-/// <reference types="vite-plugin-pwa/vanillajs" />
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { registerSW } from 'virtual:pwa-register';
+import { registerWorker } from '../state/service-worker.ts';
 import type { Lang } from '../story/types.ts';
 import { t } from '../i18n/strings.ts';
 import { sharedStyles } from './shared-styles.ts';
@@ -35,7 +34,7 @@ export class UpdateNotice extends LitElement {
   @state() private language: Lang = documentLang();
   @state() private visible = false;
 
-  private updateServiceWorker?: (reloadPage?: boolean) => Promise<void>;
+  private updateServiceWorker?: () => Promise<void>;
   /** A new version is installed and waits for the reader. */
   private updateWaiting = false;
   /** The reader asked for the new version. */
@@ -51,13 +50,12 @@ export class UpdateNotice extends LitElement {
     this.language = documentLang();
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     navigator.serviceWorker?.addEventListener('controllerchange', this.onControllerChange);
-    this.updateServiceWorker ??= registerSW({
+    // onControllerChange reloads, and only for the reader who asked.
+    this.updateServiceWorker ??= registerWorker({
       onNeedRefresh: () => {
         this.updateWaiting = true;
         this.visible = true;
       },
-      // The plugin would reload here by itself; onControllerChange reloads only for the reader who asked.
-      onNeedReload: () => undefined,
       onRegisterError: (error: unknown) => console.warn('The story will not be available offline:', error),
     });
   }

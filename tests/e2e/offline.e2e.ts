@@ -187,14 +187,19 @@ test.describe('from a sub-path of a plain static server', () => {
 
 /** Deploys a new version into a copy of the build: index.html gains a marker, and the service worker its revision. */
 function deployNewVersion(dir: string): void {
-  const index = path.join(dir, 'index.html');
-  const html = fs.readFileSync(index, 'utf8').replace('<head>', '<head>\n    <meta name="story-build" content="2" />');
-  fs.writeFileSync(index, html);
   const sw = path.join(dir, 'sw.js');
-  const revision = crypto.createHash('md5').update(html).digest('hex');
   const before = fs.readFileSync(sw, 'utf8');
-  const after = before.replace(/(url:\s*"index\.html",\s*revision:\s*")[0-9a-f]+"/, `$1${revision}"`);
-  expect(after, 'the service worker lists index.html with a revision').not.toBe(before);
+  let after = before;
+  for (const page of ['index.html', 'ar/index.html']) {
+    const file = path.join(dir, page);
+    const html = fs.readFileSync(file, 'utf8').replace('<head>', '<head>\n    <meta name="story-build" content="2" />');
+    fs.writeFileSync(file, html);
+    const revision = crypto.createHash('md5').update(html).digest('hex');
+    const entry = new RegExp(`(url:\\s*"${page.replace(/[./]/g, '\\$&')}",\\s*revision:\\s*")[0-9a-f]+"`);
+    const next = after.replace(entry, `$1${revision}"`);
+    expect(next, `the service worker lists ${page} with a revision`).not.toBe(after);
+    after = next;
+  }
   fs.writeFileSync(sw, after);
 }
 
@@ -210,14 +215,16 @@ test.describe('a new version', () => {
     fs.cpSync(DIST, dir, { recursive: true });
     const server = await serve({ dir, base: '/story/', port: 0 });
     try {
-      // The Arabic tab is the first visit; the English tab opens when the worker already controls the site.
+      // The Arabic edition's page is the first visit (it registers the worker for the whole site, from ar/); the
+      // English tab opens when the worker already controls the site.
       const ar = await context.newPage();
-      await ar.goto(`${server.url}?lang=ar#courts`);
-      await controlled(ar);
+      await ar.goto(`${server.url}ar/#courts`);
+      expect(await controlled(ar)).toBe(server.url);
       const en = await context.newPage();
       await en.goto(`${server.url}#trench`);
       await controlled(en);
       const started = { en: await loadedAt(en), ar: await loadedAt(ar), enStep: await activeStep(en) };
+      // (started.en is taken again after the language round trip below, which loads pages.)
 
       deployNewVersion(dir);
       await en.evaluate(async () => {
@@ -231,17 +238,21 @@ test.describe('a new version', () => {
       expect(await loadedAt(en)).toBe(started.en);
       expect(await activeStep(en)).toBe(started.enStep);
 
-      // The notice follows the language the reader switches to.
+      // The notice follows the reader to the other edition's page (still the old version, from the worker) and back.
       await en
         .locator('map-story')
         .getByRole('button', { name: t('en', 'langSwitchLabel') })
         .click();
+      await en.waitForURL(`${server.url}ar/#trench`);
       await expect(enNotice).toHaveText(new RegExp(t('ar', 'newVersion')));
+      await expect(en.locator('meta[name="story-build"]')).toHaveCount(0);
       await en
         .locator('map-story')
         .getByRole('button', { name: t('ar', 'langSwitchLabel') })
         .click();
+      await en.waitForURL(`${server.url}#trench`);
       await expect(enNotice.getByRole('button', { name: t('en', 'reload') })).toBeVisible();
+      started.en = await loadedAt(en);
 
       // The Arabic reader asks: that tab reloads into the new version. The other tab is taken over but stays put.
       const takenOver = en.evaluate(
