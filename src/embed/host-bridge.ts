@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Lang } from '../story/types.ts';
 import { originAllowed, parseOrigins, readHostMessage, type StoryMessage } from './protocol.ts';
+import { pymChildId, pymMessage, readPymWidth } from './pym.ts';
 
 declare global {
   interface ImportMetaEnv {
@@ -22,10 +23,15 @@ export interface BridgeTarget {
  * it accepts `map-story:goto` and `map-story:lang` from the parent window only (and, when the build sets
  * `VITE_HOST_ORIGINS`, only from those origins). Everything else is ignored silently: no log, no state change.
  * It never reads or writes the host page's address.
+ *
+ * When a Pym.js parent made the frame (its address has Pym's `childId`), the bridge also speaks Pym: it sends each
+ * height as Pym's `height` message too, and answers Pym's `width` message with the height (see `pym.ts`).
  */
 export class HostBridge implements ReactiveController {
   private readonly origins = parseOrigins(import.meta.env.VITE_HOST_ORIGINS);
   private readonly parent: Window | null = window.parent !== window ? window.parent : null;
+  /** The container id a Pym parent gave this frame, or null when the parent is not Pym. */
+  private readonly pymId = this.parent ? pymChildId(location.search) : null;
   private resizeObserver?: ResizeObserver;
   private readySent = false;
   private answerDue = false;
@@ -79,15 +85,24 @@ export class HostBridge implements ReactiveController {
     if (height === this.height || height <= 0) return;
     this.height = height;
     this.post({ type: 'map-story:height', height });
+    this.postPymHeight();
   }
 
-  private post(message: StoryMessage): void {
+  private postPymHeight(): void {
+    if (this.pymId && this.height > 0) this.post(pymMessage(this.pymId, 'height', String(this.height)));
+  }
+
+  private post(message: StoryMessage | string): void {
     if (!this.parent) return;
     for (const origin of this.origins.length > 0 ? this.origins : ['*']) this.parent.postMessage(message, origin);
   }
 
   private readonly onMessage = (event: MessageEvent): void => {
     if (!this.parent || event.source !== this.parent || !originAllowed(event.origin, this.origins)) return;
+    if (this.pymId && readPymWidth(event.data, this.pymId) !== null) {
+      this.postPymHeight();
+      return;
+    }
     const message = readHostMessage(event.data);
     if (!message) return;
     switch (message.type) {

@@ -10,6 +10,8 @@ import { editionPath, stepPagePath } from '../state/paths.ts';
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 /** The frame's height before the resize script has heard from the story (CSS px). */
 export const EMBED_HEIGHT = 640;
+/** The frame's style: full width without a border. (`width="100%"` is not valid HTML: the attribute takes pixels.) */
+export const EMBED_STYLE = 'border:0;display:block;width:100%';
 /** The resize script, next to index.html in the build. */
 export const EMBED_SCRIPT = 'embed.js';
 
@@ -47,11 +49,11 @@ function attr(value: string): string {
 
 /**
  * The embed code: the resize script first (it only listens, so it must be there before the story speaks), then the
- * frame. The script finds the frame that sent each height message by `event.source`.
+ * frame, full width by its style. The script finds the frame that sent each height message by `event.source`.
  */
 export function embedSnippet(urls: StoryUrls, title: string, lang: Lang): string {
   return [
     `<script src="${attr(urls.script)}"></script>`,
-    `<iframe src="${attr(urls.frame)}" title="${attr(title)}" lang="${lang}" width="100%" height="${EMBED_HEIGHT}" loading="lazy" sandbox="${EMBED_SANDBOX}" style="border:0;display:block"></iframe>`,
+    `<iframe src="${attr(urls.frame)}" title="${attr(title)}" lang="${lang}" height="${EMBED_HEIGHT}" loading="lazy" sandbox="${EMBED_SANDBOX}" style="${EMBED_STYLE}"></iframe>`,
   ].join('\n');
 }

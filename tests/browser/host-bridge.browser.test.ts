@@ -243,6 +243,52 @@ describe('HostBridge: commands from the host page', () => {
   });
 });
 
+describe('HostBridge in a frame made by a Pym.js parent (?childId=…)', () => {
+  const pym = (type: string, message: string) => `pymxPYMxstory-boxxPYMx${type}xPYMx${message}`;
+  let address = '';
+
+  async function mountPym(): Promise<BridgeHost> {
+    address = location.href;
+    // Pym's parent adds these to the frame's address; the bridge reads them when it is made.
+    history.replaceState(history.state, '', `${location.pathname}?initialWidth=640&childId=story-box${location.hash}`);
+    return mount();
+  }
+  afterEach(() => history.replaceState(history.state, '', address));
+
+  it('sends its height in Pym’s format too, after its own messages, and again when it changes', async () => {
+    const host = await mountPym();
+    expect(inbox.messages).toEqual([
+      { type: 'map-story:ready', steps: [...IDS], step: 'convoys', lang: 'en' },
+      { type: 'map-story:height', height: 300 },
+      pym('height', '300'),
+    ]);
+    const before = inbox.messages.length;
+    host.style.setProperty('--h', '420px');
+    await expect.poll(() => inbox.messages.slice(before)).toEqual([{ type: 'map-story:height', height: 420 }, pym('height', '420')]);
+  });
+
+  it('answers the parent’s width message with its height, and ignores every other Pym-like message', async () => {
+    await mountPym();
+    const before = inbox.messages.length;
+    send(pym('width', '640'));
+    await expect.poll(() => inbox.messages.slice(before)).toEqual([pym('height', '300')]);
+    for (const data of [
+      pym('width', 'x'),
+      pym('width', '-5'),
+      pym('height', '640'),
+      pym('navigateTo', 'https://evil.example/'),
+      'pymxPYMxotherxPYMxwidthxPYMx640',
+      `${pym('width', '640')} `,
+      { type: 'width', width: 640 },
+    ]) {
+      send(data);
+    }
+    send(pym('width', '640'), { source: window });
+    send(pym('width', '640'), { source: null });
+    expect(await since(before)).toEqual([pym('height', '300')]);
+  });
+});
+
 describe('HostBridge with an allow-list of host origins (VITE_HOST_ORIGINS)', () => {
   it('accepts commands from a listed origin only, and posts to the listed origins only', async () => {
     // The parent window here has this frame's origin: listing it lets the parent receive what the story posts.

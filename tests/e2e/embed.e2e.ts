@@ -3,7 +3,22 @@
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { BASE_PATH, PORT } from './playwright.config.ts';
-import { FRAME, count, frameMapIdle, frameState, nth, received, send, startHost, storyFrame, storyMessages, type HostSite } from './embed-host.ts';
+import {
+  FRAME,
+  activeText,
+  count,
+  fittedHeight,
+  frameHeights,
+  frameMapIdle,
+  frameState,
+  nth,
+  received,
+  send,
+  startHost,
+  storyFrame,
+  storyMessages,
+  type HostSite,
+} from './embed-host.ts';
 import { embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 import { t } from '../../src/i18n/strings.ts';
@@ -29,29 +44,8 @@ async function openHost(page: Page, step: string, lang: 'en' | 'ar' = 'en'): Pro
   return frame;
 }
 
-/** The frame's height on the host page, the story's content height, and the last height the story reported. */
-async function heights(page: Page, frame: Frame) {
-  const reported = (await storyMessages(page, origin)).filter((m) => m?.type === 'map-story:height').at(-1);
-  return {
-    frame: await page.locator(FRAME).evaluate((el) => el.getBoundingClientRect().height),
-    content: await frame.evaluate(() => Math.ceil(document.querySelector('map-story')!.getBoundingClientRect().height)),
-    reported: reported?.type === 'map-story:height' ? reported.height : -1,
-    hiddenBelow: await frame.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight),
-  };
-}
-
-async function fitted(page: Page, frame: Frame): Promise<number> {
-  await expect
-    .poll(
-      async () => {
-        const h = await heights(page, frame);
-        return h.frame === h.content && h.content === h.reported && h.hiddenBelow <= 0;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return (await heights(page, frame)).reported;
-}
+const heights = (page: Page, frame: Frame) => frameHeights(page, frame, origin);
+const fitted = (page: Page, frame: Frame) => fittedHeight(page, frame, origin);
 
 test.describe('the story embedded on another origin', () => {
   test('ready arrives with the step ids, every message is valid, and the frame takes the story’s height', async ({ page, g }) => {
@@ -92,7 +86,7 @@ test.describe('the story embedded on another origin', () => {
     expect(page.url()).toBe(host.page('convoys', 'en'));
   });
 
-  test('height messages follow content changes and the frame follows them', async ({ page }) => {
+  test('the height follows the width and the language, and not the step', async ({ page }) => {
     const frame = await openHost(page, 'overview');
     const wide = await fitted(page, frame);
     await page.setViewportSize({ width: 420, height: 800 });
@@ -101,10 +95,16 @@ test.describe('the story embedded on another origin', () => {
     expect(narrow).toBeGreaterThan(wide);
 
     const before = await count(page, origin, 'map-story:height');
+    const steps = await count(page, origin, 'map-story:step');
     await send(page, { type: 'map-story:goto', id: 'shaddadi' }, origin);
+    await nth(page, origin, 'map-story:step', steps + 1);
+    await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await fitted(page, frame)).toBe(narrow);
+    expect(await count(page, origin, 'map-story:height')).toBe(before);
+
+    await send(page, { type: 'map-story:lang', lang: 'ar' }, origin);
     await nth(page, origin, 'map-story:height', before + 1);
-    const longer = await fitted(page, frame);
-    expect(longer).toBeGreaterThan(narrow);
+    expect(await fitted(page, frame)).not.toBe(narrow);
   });
 
   test('100 malformed or foreign messages change nothing and log nothing', async ({ page, g }) => {
@@ -277,6 +277,49 @@ test.describe('the story embedded on another origin', () => {
   });
 });
 
+test.describe('one height per width and language', () => {
+  const table: string[] = [];
+  test.afterAll(() => console.log(`Frame heights (px) at steps 1–${ids.length}:\n| width | lang | heights |\n|---|---|---|\n${table.join('\n')}`));
+  for (const lang of ['en', 'ar'] as const) {
+    test(`${lang}: at 320, 640 and 1240 px the frame keeps one height at every step, shows the whole step, and the page does not move`, async ({ page }) => {
+      test.setTimeout(300_000);
+      await page.setViewportSize({ width: 336, height: 900 });
+      await page.goto(host.page('overview', lang));
+      await nth(page, origin, 'map-story:ready', 1);
+      const frame = await storyFrame(page);
+      const next = page.frameLocator(FRAME).locator('story-stepper .pager button.next');
+      const below = () => page.locator('#sibling').evaluate((el) => el.getBoundingClientRect().top + scrollY);
+      for (const width of [320, 640, 1240]) {
+        // The host page's body has its default 8 px margins.
+        await page.setViewportSize({ width: width + 16, height: 900 });
+        await expect.poll(() => page.locator(FRAME).evaluate((el) => el.getBoundingClientRect().width)).toBe(width);
+        if ((await frameState(frame)).step !== ids[0]) await send(page, { type: 'map-story:goto', id: ids[0] }, origin);
+        await expect.poll(async () => (await frameState(frame)).step).toBe(ids[0]);
+        await frame.evaluate(() => document.fonts.ready.then(() => undefined));
+        const height = await fitted(page, frame);
+        const sent = await count(page, origin, 'map-story:height');
+        const position = await below();
+        const row: number[] = [];
+        for (const [i, step] of story.steps.entries()) {
+          if (i > 0) await next.click();
+          await expect.poll(async () => (await frameState(frame)).title).toBe(step.title[lang]);
+          const h = await heights(page, frame);
+          row.push(h.frame);
+          const where = `${lang}, ${width} px, step ${i + 1} (${step.id})`;
+          expect(h, where).toEqual({ frame: height, content: height, reported: height, hiddenBelow: 0 });
+          const text = await activeText(frame);
+          expect(text.overflow, `${where}: the step's text needs no scrolling`).toBeLessThanOrEqual(0);
+          expect(text.top, where).toBeGreaterThanOrEqual(0);
+          expect(Math.max(text.bottom, text.pagerBottom), `${where}: the text and the buttons are inside the frame`).toBeLessThanOrEqual(text.viewport);
+          expect(await below(), `${where}: the host page below the frame stays put`).toBe(position);
+        }
+        expect(await count(page, origin, 'map-story:height'), `${lang}, ${width} px: no height message while stepping`).toBe(sent);
+        table.push(`| ${width} | ${lang} | ${row.join(', ')} |`);
+      }
+    });
+  }
+});
+
 test.describe('the embed code', () => {
   test('the Share / embed dialog gives the link and the embed code for the current step and language, and copies them', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -339,7 +382,9 @@ for (const [width, height] of [
           Math.max(0, Math.min(map.bottom, text.bottom) - Math.max(map.top, text.top));
         return {
           overflowX: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          clippedBlocks: blocks.filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).length,
+          clippedBlocks:
+            blocks.filter((b) => b.scrollHeight > b.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1).length +
+            (step.scrollHeight > step.clientHeight ? 1 : 0),
           reachable: document.documentElement.scrollHeight >= Math.floor(rect(stepper).height),
           overlap,
           mapHeight: map.height,

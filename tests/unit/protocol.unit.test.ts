@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isStepId, originAllowed, parseOrigins, readHostMessage, readStoryMessage } from '../../src/embed/protocol.ts';
-import { EMBED_SANDBOX, embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
+import { EMBED_SANDBOX, EMBED_STYLE, embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
+import { PYM_DELIMITER, pymChildId, pymMessage, readPymWidth } from '../../src/embed/pym.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 
 const story = loadStory();
@@ -131,11 +132,68 @@ describe('addresses and the embed code', () => {
     expect(script).toBe('<script src="https://graphics.example.com/2026/syria-iraq/embed.js"></script>');
     expect(frame).toMatch(/^<iframe src="https:\/\/graphics\.example\.com\/2026\/syria-iraq\/\?embed=1&amp;lang=en#trench" /);
     expect(frame).toContain(' title="Prisons &amp; a &quot;trench&quot; &lt;2026&gt;" ');
-    expect(frame).toContain(' width="100%" ');
+    // Full width by its style: the width attribute takes a whole number of pixels, so "100%" would be invalid HTML.
+    expect(frame).not.toMatch(/\swidth=/);
+    expect(frame).toContain(' style="border:0;display:block;width:100%"');
+    expect(EMBED_STYLE.split(';')).toContain('width:100%');
     expect(frame).toMatch(/ height="\d{3}" /);
     expect(frame).toContain(' loading="lazy" ');
     expect(frame).toContain(` sandbox="${EMBED_SANDBOX}" `);
     expect(EMBED_SANDBOX.split(' ').sort()).toEqual(['allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts']);
     expect(frame).toMatch(/><\/iframe>$/);
+  });
+});
+
+describe('the Pym.js child side', () => {
+  const D = PYM_DELIMITER;
+
+  it('finds the id a Pym parent puts in the frame address, and only a usable one', () => {
+    expect(pymChildId('?embed=1&initialWidth=640&childId=container&parentTitle=x&parentUrl=https%3A%2F%2Fh.example%2F')).toBe('container');
+    expect(pymChildId('?childId=story-1_a.b:c')).toBe('story-1_a.b:c');
+    for (const search of [
+      '',
+      '?embed=1',
+      '?childId=',
+      '?childId=a%20b',
+      '?childId=%3Cimg%3E',
+      `?childId=a${D}b`,
+      `?childId=${'a'.repeat(129)}`,
+      '?childId=a(b)',
+    ]) {
+      expect(pymChildId(search), search).toBeNull();
+    }
+  });
+
+  it('writes messages in Pym 1.3’s format', () => {
+    expect(pymMessage('container', 'height', '812')).toBe('pymxPYMxcontainerxPYMxheightxPYMx812');
+  });
+
+  it('reads the parent’s width message to this child, and nothing else', () => {
+    expect(readPymWidth(`pym${D}container${D}width${D}640`, 'container')).toBe(640);
+    expect(readPymWidth(`pym${D}container${D}width${D}0`, 'container')).toBe(0);
+    const ignored: unknown[] = [
+      `pym${D}other${D}width${D}640`,
+      `pym${D}container${D}height${D}640`,
+      `pym${D}container${D}viewport-iframe-position${D}1 2 3 4 5 6`,
+      `pym${D}container${D}width${D}`,
+      `pym${D}container${D}width${D}64.5`,
+      `pym${D}container${D}width${D}-1`,
+      `pym${D}container${D}width${D}640 `,
+      `pym${D}container${D}width${D}640${D}x`,
+      `pym${D}container${D}width${D}1e3`,
+      `pym${D}container${D}width${D}123456`,
+      `pym${D}containerx${D}width${D}640`,
+      `PYM${D}container${D}width${D}640`,
+      ` pym${D}container${D}width${D}640`,
+      `pym${D}container${D}width${D}${'1'.repeat(400)}`,
+      'pym',
+      '',
+      640,
+      null,
+      undefined,
+      { type: 'width', width: 640 },
+      [`pym${D}container${D}width${D}640`],
+    ];
+    for (const data of ignored) expect(readPymWidth(data, 'container'), String(data)).toBeNull();
   });
 });
