@@ -7,7 +7,9 @@
  *   which src/map/prefetch.ts puts into the head once the page has loaded, its first still image has painted and the
  *   browser is idle: on a slow link the text, its fonts and the still image get the whole connection first, and the
  *   map's files are usually in the cache by the time the reader moves. Prefetched responses go to the HTTP cache, where the module import, the module worker
- *   and `loadMapData`'s fetches (same URL, CORS mode, same-origin credentials) find them.
+ *   and `loadMapData`'s fetches (same URL, CORS mode, same-origin credentials) find them. The links carry no `as`:
+ *   HTML allows it only on preload and modulepreload (the Nu HTML Checker rejects it on prefetch), and the HTTP
+ *   cache does not key on it.
  */
 import type { Plugin } from 'vite';
 import type { HtmlTagDescriptor } from 'vite';
@@ -31,10 +33,10 @@ export function preloadMap(): Plugin {
         }
         const later: HtmlTagDescriptor[] = [];
         for (const code of files.filter((f) => MAP_CODE.test(f)).sort()) {
-          later.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'script', crossorigin: true, href: `./${code}` } });
+          later.push({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./${code}` } });
         }
         for (const name of DATA_FILES) {
-          later.push({ tag: 'link', attrs: { rel: 'prefetch', as: 'fetch', crossorigin: true, href: `./data/${name}.geojson` } });
+          later.push({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./data/${name}.geojson` } });
         }
         tags.push({ tag: 'template', attrs: { id: MAP_PREFETCH_ID }, children: later, injectTo: 'body' });
         return tags;

@@ -5,15 +5,28 @@ import { sharedStyles } from './shared-styles.ts';
 export const storyStyles = [
   sharedStyles,
   css`
-    :host { display: block; --bar: 3.5rem; --column: min(32rem, 40vw); color: var(--ink); }
-    .skip { position: absolute; inset-inline-start: 0.5rem; inset-block-start: -4rem; z-index: 20; background: #fff; padding: 0.6rem 0.9rem; border: 0; border-radius: 6px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); color: #0b3d91; font-size: 1rem; text-decoration: underline; cursor: pointer; }
-    .skip:focus { inset-block-start: 0.5rem; }
+    :host { display: block; container-type: inline-size; --bar: 3.5rem; --column: min(32rem, 40vw); color: var(--ink); }
+    /* The skip button sits in the bar, over the bar's controls while focused, and wraps within the bar at any text size. */
+    .skip { position: absolute; inset-inline-start: 0.5rem; inset-block-start: 0.25rem; z-index: 20; box-sizing: border-box; max-inline-size: calc(100% - 1rem); max-block-size: calc(100% - 0.5rem); overflow: hidden; background: #fff; padding: 0.4rem 0.8rem; border: 0; border-radius: 6px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.25); color: #0b3d91; font-size: 1rem; line-height: 1.25; text-align: start; text-decoration: underline; cursor: pointer; }
+    .skip:not(:focus) { inline-size: 1px; block-size: 1px; padding: 0; clip-path: inset(50%); white-space: nowrap; }
     .bar { position: sticky; inset-block-start: 0; z-index: 10; block-size: var(--bar); box-sizing: border-box; display: flex; align-items: center; gap: 0.75rem; padding-inline: 1rem; background: rgb(255 255 255 / 0.97); border-block-end: 1px solid #dcdfe3; }
     story-timeline { flex: 1; min-inline-size: 0; }
     .tools { display: flex; gap: 0.4rem; flex: none; }
     .tool { min-block-size: 32px; min-inline-size: 32px; padding: 0 0.6rem; border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; color: var(--ink); font-size: 0.85rem; line-height: 1.2; }
     .tool.lang:lang(ar) { font-family: var(--font-arabic); }
     .tool-text { margin-inline-start: 0.3rem; }
+    /* Narrow or large text (sizes in rem follow the reader's text size): the tools show their symbols only. */
+    @container (max-width: 45rem) {
+      .tool-text { display: none; }
+      .tool { padding: 0 0.4rem; }
+    }
+    /* Narrower still: the timeline gets a row of its own and the tools go under it, so nothing overlaps. */
+    @container (max-width: 21rem) {
+      .bar, .graphic, .text, story-step { --bar: 5rem; }
+      .bar { flex-wrap: wrap; align-content: center; row-gap: 0.25rem; padding-block: 0.25rem; }
+      story-timeline { flex: 1 0 100%; }
+      .tools { margin-inline-start: auto; }
+    }
     .scrolly { display: grid; grid-template-columns: var(--column) 1fr; }
     .graphic { grid-column: 2; grid-row: 1; position: sticky; inset-block-start: var(--bar); block-size: calc(100dvh - var(--bar)); }
     .text { grid-column: 1; grid-row: 1; padding: 0 1.5rem 45dvh; background: var(--page-bg); outline: none; }
@@ -28,8 +41,6 @@ export const storyStyles = [
     @media (max-width: 699px) {
       :host { --bar: 3rem; }
       .bar { gap: 0.4rem; padding-inline: 0.5rem; }
-      .tool-text { display: none; }
-      .tool { padding: 0 0.4rem; }
       .scrolly { display: block; }
       .graphic { position: sticky; }
       .text { position: relative; z-index: 2; margin-block-start: calc(var(--bar) - 100dvh); padding: 0 0.75rem 50dvh; background: none; pointer-events: none; }

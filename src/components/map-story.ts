@@ -193,6 +193,7 @@ export class MapStory extends LitElement {
     const lang = this.language;
     const current = story.steps[this.index];
     const other: Lang = lang === 'en' ? 'ar' : 'en';
+    const motion = t(lang, this.motion ? 'motionOn' : 'motionOff');
     const map = html`<live-map
         slot="map"
         .scene=${current?.scene}
@@ -205,13 +206,13 @@ export class MapStory extends LitElement {
       ></live-map>`;
     if (this.embed) return this.renderEmbed(map);
     return html`
-      <button class="skip" @click=${this.skip}>${t(lang, 'skipMap')}</button>
       <header class="bar">
+        <button class="skip" @click=${this.skip}>${t(lang, 'skipMap')}</button>
         <story-timeline .steps=${story.steps} .active=${this.index} .lang=${lang} @step-select=${(e: CustomEvent<{ index: number }>) => this.goTo(e.detail.index)}></story-timeline>
         <div class="tools">
-          <button class="tool lang" lang=${other} aria-label=${t(lang, 'langSwitchLabel')} @click=${() => this.setLang(other)}>${t(lang, 'langSwitch')}</button>
-          <button class="tool motion" aria-pressed=${this.motion ? 'true' : 'false'} aria-label=${t(lang, 'motionLabel')} title=${t(lang, this.motion ? 'motionOn' : 'motionOff')} @click=${this.toggleMotion}>
-            <span aria-hidden="true">${this.motion ? '◉' : '◎'}</span><span class="tool-text">${t(lang, this.motion ? 'motionOn' : 'motionOff')}</span>
+          <button class="tool lang" lang=${other} aria-label=${labelled(t(lang, 'langSwitch'), t(lang, 'langSwitchLabel'))} @click=${() => this.setLang(other)}>${t(lang, 'langSwitch')}</button>
+          <button class="tool motion" aria-pressed=${this.motion ? 'true' : 'false'} aria-label=${labelled(motion, t(lang, 'motionLabel'))} title=${motion} @click=${this.toggleMotion}>
+            <span aria-hidden="true">${this.motion ? '◉' : '◎'}</span><span class="tool-text">${motion}</span>
           </button>
           <share-embed .stepId=${this.step} .lang=${lang} heading=${story.meta.title[lang]}></share-embed>
         </div>
@@ -283,6 +284,9 @@ export class MapStory extends LitElement {
     if (top < bar || top > innerHeight - 48) this.scrollToStep(index);
   };
 }
+
+/** An accessible name that starts with the control's visible text (WCAG 2.5.3), then says more. */
+const labelled = (visible: string, more: string): string => `${visible} — ${more}`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -34,7 +34,8 @@ export class ShareEmbed extends LitElement {
       .copy.code { margin-block-start: 0.5rem; }
       .status { min-block-size: 1.4em; margin: 0.6rem 0 0; font-size: 0.85rem; color: #1f6b35; }
       .status.warn { color: #7a4b00; }
-      @media (max-width: 699px) {
+      /* As the other tools of the bar (map-story.styles.ts): the symbol only when the story is narrow or its text large. */
+      @container (max-width: 45rem) {
         .tool { padding: 0 0.4rem; }
         .tool-text { display: none; }
       }

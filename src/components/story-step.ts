@@ -48,7 +48,7 @@ export class StoryStep extends LitElement {
     @media (max-width: 699px) {
       article { padding: 0; background: none; box-shadow: none; }
       :host(:not([active])) article { opacity: 1; }
-      .block { background: var(--card-bg); border-radius: 8px; box-shadow: var(--card-shadow); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); max-block-size: var(--block-max, 42dvh); overflow: auto; }
+      .block { background: var(--card-bg); border-radius: 8px; box-shadow: var(--card-shadow); padding: 0.8rem 0.95rem; margin-block-end: var(--block-gap, 38dvh); }
       /* The print-only notes follow the last block: it is the last <div>, not the last child. */
       .block:last-of-type { margin-block-end: 0; }
       .block p:last-child, .block details.src:last-child { margin-block-end: 0; }

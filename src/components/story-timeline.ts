@@ -24,7 +24,7 @@ export class StoryTimeline extends LitElement {
       .dot::before { content: ''; inline-size: 12px; block-size: 12px; border-radius: 50%; background: var(--rule); }
       .dot.past::before { background: #7c8087; }
       .dot[aria-current='step']::before { background: var(--accent); inline-size: 16px; block-size: 16px; box-shadow: 0 0 0 2px #fff, 0 0 0 3px var(--accent); }
-      .arrow { min-inline-size: 32px; block-size: 32px; border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; color: var(--ink); font-size: 1rem; line-height: 1; }
+      .arrow { flex: none; min-inline-size: max(32px, 1.6rem); block-size: max(32px, 1.6rem); border: 1px solid var(--rule); background: #fff; border-radius: 6px; cursor: pointer; color: var(--ink); font-size: 1rem; line-height: 1; }
       .arrow:disabled { opacity: 0.4; cursor: default; }
       :host(:dir(rtl)) .arrow span { display: inline-block; transform: scaleX(-1); }
       .compact { display: none; margin: 0; flex: 1; text-align: center; font-size: 0.8rem; font-weight: 700; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

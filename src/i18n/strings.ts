@@ -7,7 +7,7 @@ const en = {
   langSwitchLabel: 'اقرأ القصة بالعربية',
   motionOn: 'Motion: on',
   motionOff: 'Motion: off',
-  motionLabel: 'Camera moves and drawing animations',
+  motionLabel: 'camera moves and drawing animations',
   previous: 'Previous step',
   next: 'Next step',
   timeline: 'Steps of the story by date',

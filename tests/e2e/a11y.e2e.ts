@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, mapIdle, mapState } from './fixtures.ts';
-import { axeViolations } from './axe.ts';
+import { axeViolations, focused, inside, intersects, labelInNameMismatches, measureReflow, type Focused } from './axe.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 import { plainText } from '../../src/story/inline.ts';
 
@@ -18,62 +18,6 @@ const SIZES = [
 ];
 
 const activeStep = (page: Page): Promise<string> => page.evaluate(() => document.querySelector('map-story')!.step);
-
-interface Focused {
-  tag: string;
-  name: string;
-  /** The story-step the focus is in, if any. */
-  step: string | null;
-  inHeader: boolean;
-  top: number;
-  bottom: number;
-  outline: string;
-  outlineWidth: number;
-  /** The element the reader sees at a point of the focused element below the sticky bar is that element. */
-  visible: boolean;
-  headerBottom: number;
-}
-
-/** The deepest focused element (through shadow roots): what it is, whether its focus ring shows and whether anything covers it. */
-async function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) throw new Error('nothing focused');
-    const hosts: Element[] = [];
-    for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) hosts.push(root.host);
-    const bar = document.querySelector('map-story')!.shadowRoot!.querySelector('.bar')!;
-    const headerBottom = bar.getBoundingClientRect().bottom;
-    const r = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    // The skip button shows over the bar when focused.
-    const inHeader = bar.contains(el) || hosts.some((h) => bar.contains(h)) || el.classList.contains('skip');
-    const x = Math.min(Math.max(r.left + 12, 0), innerWidth - 1);
-    const y = Math.min(Math.max(r.top, inHeader ? r.top : headerBottom) + Math.min(12, r.height / 2), innerHeight - 1);
-    let hit: Element | null = document.elementFromPoint(x, y);
-    while (hit?.shadowRoot) {
-      const inner = hit.shadowRoot.elementFromPoint(x, y);
-      if (!inner || inner === hit) break;
-      hit = inner;
-    }
-    let visible = false;
-    for (let node: Node | null = hit; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
-      if (node === el) visible = true;
-    }
-    return {
-      tag: el.localName,
-      name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60),
-      step: hosts.find((h) => h.localName === 'story-step')?.id ?? null,
-      inHeader,
-      top: r.top,
-      bottom: r.bottom,
-      outline: style.outlineStyle,
-      outlineWidth: parseFloat(style.outlineWidth),
-      visible,
-      headerBottom,
-    };
-  });
-}
 
 /** Tabs from the page's start to the skip button (the first Tab may only bring focus into the document). */
 async function tabToSkip(page: Page): Promise<Focused> {
@@ -143,7 +87,7 @@ test.describe('keyboard only', () => {
     const where = (test: (f: Focused) => boolean): number => order.findIndex(test);
     const timeline = where((f) => f.name.startsWith('Step 1 of'));
     const next = where((f) => f.name === 'Next step');
-    const motion = where((f) => f.name.startsWith('Camera moves'));
+    const motion = where((f) => f.name.startsWith('Motion: on'));
     expect(timeline).toBeGreaterThan(0);
     expect(next).toBeGreaterThan(timeline);
     expect(motion).toBeGreaterThan(next);
@@ -190,7 +134,7 @@ test.describe('keyboard only', () => {
     await expect.poll(() => activeStep(page)).toBe(ids[1]);
     const boxes = await page
       .locator('map-story')
-      .locator('header button, story-timeline button')
+      .locator('header button:not(.skip), story-timeline button')
       .evaluateAll((els) =>
         els
           .filter((el) => (el as HTMLElement).offsetParent !== null)
@@ -216,6 +160,72 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => activeStep(page)).toBe(ids.at(-2));
   });
+});
+
+test.describe('label in name (WCAG 2.5.3)', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    for (const size of SIZES) {
+      test(`${lang} at ${size.width}×${size.height}: every visible control's accessible name contains its visible text`, async ({ page }) => {
+        await page.setViewportSize(size);
+        await page.goto(lang === 'en' ? './' : './ar/');
+        await mapIdle(page);
+        await tabToSkip(page);
+        const seen = await page.evaluate(labelInNameMismatches);
+        await page.keyboard.press('Escape');
+        await page.locator('map-story share-embed button.tool').click();
+        await expect(page.locator('map-story share-embed dialog')).toBeVisible();
+        const dialog = await page.evaluate(labelInNameMismatches);
+        expect([...seen, ...dialog].map((m) => `${m.control}: visible "${m.visible}", name "${m.name}"`)).toEqual([]);
+        const motion = page.locator('map-story button.motion');
+        await expect(motion).toHaveAttribute('aria-label', new RegExp(`^${lang === 'en' ? 'Motion: on' : 'الحركة: مفعّلة'} — `));
+      });
+    }
+  }
+});
+
+test.describe('reflow at 320 CSS px with text at 200 % (WCAG 1.4.4, 1.4.10)', () => {
+  for (const lang of ['en', 'ar'] as const) {
+    test(`${lang}: the bar's controls and the skip button do not overlap, text does not scroll by itself, the key leaves the map clear`, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      const middle = ids[Math.floor(ids.length / 2)]!;
+      for (const id of [ids[0]!, middle, ids.at(-1)!]) {
+        await page.goto(`${lang === 'en' ? './' : './ar/'}#${id}`);
+        await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+        await mapIdle(page);
+        const r = await page.evaluate(measureReflow);
+        const where = `${lang} #${id}`;
+        expect(r.pageWidth, `${where}: no horizontal scroll`).toBeLessThanOrEqual(320);
+        expect(Object.keys(r.controls).length, `${where}: the bar's controls`).toBe(6);
+        const controls = Object.entries(r.controls);
+        for (const [i, [a, boxA]] of controls.entries()) {
+          expect(inside(boxA, r.bar) && inside(boxA, r.viewport), `${where}: ${a} ${JSON.stringify(boxA)} inside the bar ${JSON.stringify(r.bar)}`).toBe(true);
+          for (const [b, boxB] of controls.slice(i + 1))
+            expect(intersects(boxA, boxB), `${where}: ${a} ${JSON.stringify(boxA)} overlaps ${b} ${JSON.stringify(boxB)}`).toBe(false);
+        }
+        expect(r.scrollers, `${where}: step text in its own scroll box`).toEqual([]);
+        expect(r.wide, `${where}: step text past the viewport's sides`).toEqual([]);
+        expect(r.key && r.locator, `${where}: the key and the locator are shown`).toBeTruthy();
+        expect(intersects(r.key!, r.locator!), `${where}: key ${JSON.stringify(r.key)} covers the locator ${JSON.stringify(r.locator)}`).toBe(false);
+        expect(r.labelsUnderKey, `${where}: map labels under the key`).toEqual([]);
+      }
+      // From the top of the page: a followed #link would start the Tab order at its step.
+      await page.goto(lang === 'en' ? './' : './ar/');
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      await mapIdle(page);
+      const skip = await tabToSkip(page);
+      expect(skip.name).toBe(lang === 'en' ? 'Skip past the map to the story text' : 'تخطَّ الخريطة إلى نص القصة');
+      const r = await page.evaluate(measureReflow);
+      const box = await page.evaluate(() => {
+        const b = document.querySelector('map-story')!.shadowRoot!.querySelector('.skip')!.getBoundingClientRect();
+        return [b.left, b.top, b.right, b.bottom] as [number, number, number, number];
+      });
+      expect(
+        inside(box, r.bar) && inside(box, r.viewport),
+        `${lang}: the focused skip button ${JSON.stringify(box)} stays in the bar ${JSON.stringify(r.bar)}`,
+      ).toBe(true);
+      await page.screenshot({ path: test.info().outputPath(`reflow-${lang}.png`) });
+    });
+  }
 });
 
 test.describe('screen readers', () => {
