@@ -1,5 +1,5 @@
 // `npm test`: unit and browser tests (vitest), then a production build and the end-to-end tests (Playwright)
-// against it. Finds Chromium itself; ends with a plain "N passed, N failed" line.
+// against it, then the engine smoke tests (Firefox ESR, WebKitGTK: scripts/engines/run.mjs). Finds Chromium itself; ends with a plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { requireChromium } from './chromium.mjs';
@@ -42,6 +42,15 @@ if (buildStatus !== 0) {
     passed += e2e.stats.expected;
     failed += e2e.stats.unexpected + (e2e.stats.flaky ?? 0);
   } else if (e2eStatus !== 0) failed += 1;
+
+  // Firefox ESR and WebKitGTK against the same build; a missing engine is one line (a failure under CI=true).
+  fs.rmSync('test-results/engines.json', { force: true });
+  const enginesStatus = run('node', ['scripts/engines/run.mjs', '--dir', 'dist']);
+  const engines = readJson('test-results/engines.json');
+  if (engines) {
+    passed += engines.passed;
+    failed += engines.failed;
+  } else if (enginesStatus !== 0) failed += 1;
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
