@@ -89,7 +89,9 @@ export function mapPadding(size: Size, options: { compact?: boolean; coverBottom
   const edge = Math.round(Math.min(size.width, size.height) * 0.08) + 24;
   const cover = options.coverBottom ?? 0;
   const bottom = cover > 0 ? Math.round(size.height * cover) + 16 : edge;
-  return { top: edge + (options.compact ? 40 : 0), bottom, left: edge, right: edge + (options.compact ? 0 : KEY_WIDTH_PX / 2) };
+  // Phones: the key and the locator over the top of the map, and the names of places near a side need room too.
+  const side = options.compact ? edge + 16 : edge;
+  return { top: edge + (options.compact ? 72 : 0), bottom, left: side, right: side + (options.compact ? 0 : KEY_WIDTH_PX / 2) };
 }
 
 export function worldSize(zoom: number): number {

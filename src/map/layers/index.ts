@@ -12,9 +12,10 @@ import { trench } from './trench.ts';
 import { convoys } from './convoys.ts';
 import { transfer } from './transfer.ts';
 import { highlightFilter, places } from './places.ts';
+import { trenchKeepOut } from './keep-out.ts';
 
 /** The map's layer groups, bottom to top. The style, the key, the animations and the content's lists follow. */
-export const GROUPS = [land, iraqFocus, countries, rivers, border, mosulDesert, trench, convoys, transfer, places] as const;
+export const GROUPS = [land, iraqFocus, countries, rivers, border, mosulDesert, trench, convoys, transfer, places, trenchKeepOut] as const;
 
 type Module = (typeof GROUPS)[number];
 /** The groups a scene can show (the others, 'base', are always shown). */
@@ -26,7 +27,7 @@ const isSceneGroup = (g: Group): g is LayerGroup => g !== 'base';
 const modules: readonly LayerGroupModule[] = GROUPS;
 
 /** The scene groups, for the content validator. */
-export const LAYER_GROUPS: readonly LayerGroup[] = GROUPS.map((m) => m.group).filter(isSceneGroup);
+export const LAYER_GROUPS: readonly LayerGroup[] = [...new Set(GROUPS.map((m) => m.group).filter(isSceneGroup))];
 /** The drawing animations, 'none' first, for the content validator. */
 export const ANIMATIONS: readonly ('none' | DrawingAnimation)[] = ['none', ...GROUPS.flatMap((m) => ('drawing' in m ? [m.drawing.animation] : []))];
 

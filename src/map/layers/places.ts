@@ -3,6 +3,7 @@ import type { PlaceId } from '../../story/types.ts';
 import type { LayerGroupModule } from './types.ts';
 import { nameField } from './types.ts';
 import { theme } from '../theme.ts';
+import { keepOut, placeAnchorOffsets } from './label-anchors.ts';
 
 /** Every place drawn as a point (not an area). */
 export const POINTS: ExpressionSpecification = ['!=', ['get', 'kind'], 'area'];
@@ -51,10 +52,11 @@ export const places = {
         'text-field': label(0.72),
         'text-font': [...font],
         'text-size': size,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'] as ('left' | 'right' | 'top' | 'bottom')[],
-        'text-radial-offset': 0.9,
+        // Clear of the dot (0.9 em) or of the approximate place's wider ring (1.35 em), on the place's preferred side.
+        'text-variable-anchor-offset': placeAnchorOffsets(0.9, 1.35, APPROXIMATE),
         'text-justify': 'auto' as const,
-        'text-max-width': 12,
+        // Narrow enough that the approximate place's note goes under its name in short lines.
+        'text-max-width': 9,
       },
       paint: { 'text-color': color, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.6 },
     });
@@ -65,6 +67,8 @@ export const places = {
         dot('places-dot-hl', theme.place.dotHighlight, 6),
         text('places-label', theme.fonts.regular, 13, theme.place.labelMuted),
         text('places-label-hl', theme.fonts.bold, 15, theme.place.label),
+        // Above every label: no label covers a place's dot or ring.
+        keepOut('places-keepout', 'places', POINTS, ['case', APPROXIMATE, 34, 13]),
       ],
     };
   },

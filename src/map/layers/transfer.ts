@@ -2,6 +2,7 @@ import type { LayerGroupModule } from './types.ts';
 import { arrowDrawing, arrowLayers } from './arrows.ts';
 import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
+import { anchorOffsets } from './label-anchors.ts';
 
 const LABEL = 'arrows-transfer-label';
 
@@ -22,10 +23,9 @@ export const transfer = {
           'text-field': t(lang, 'transferLabel'),
           'text-font': [...theme.fonts.bold],
           'text-size': 12,
-          'text-anchor': 'top',
-          'text-offset': [0, 0.9],
+          // Beside the arrowhead, on the first side free of other labels.
+          'text-variable-anchor-offset': anchorOffsets(['top', 'top-left', 'left', 'bottom-left', 'bottom', 'top-right', 'right', 'bottom-right'], 0.9),
           'text-max-width': 9,
-          'text-allow-overlap': true,
         },
         paint: { 'text-color': theme.transfer.line, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.8 },
       },

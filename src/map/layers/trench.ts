@@ -4,6 +4,7 @@ import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatKm } from '../../i18n/format.ts';
 import { revealGradient } from '../reveal.ts';
+import { anchorOffsets } from './label-anchors.ts';
 
 function numberProp(feature: Feature | undefined, key: string): number {
   const value = feature?.properties?.[key];
@@ -41,9 +42,10 @@ export const trench = {
             'text-field': text,
             'text-font': [...theme.fonts.bold],
             'text-size': 13,
-            'text-anchor': 'left',
-            'text-offset': [0.8, 0],
-            'text-justify': 'left',
+            // Beside the line on the Iraqi side (east) first; lines start at the reading side: left in English,
+            // right in Arabic.
+            'text-variable-anchor-offset': anchorOffsets(['left', 'top-left', 'bottom-left', 'top', 'bottom', 'right'], 0.8),
+            'text-justify': lang === 'ar' ? 'right' : 'left',
             'text-max-width': 16,
           },
           paint: { 'text-color': theme.trench.label, 'text-halo-color': theme.trench.halo, 'text-halo-width': 2 },

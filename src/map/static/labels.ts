@@ -64,11 +64,19 @@ export function overlaps(a: Box, b: Box): boolean {
 /** Boxes already taken by placed labels. */
 export class Placer {
   private readonly taken: Box[] = [];
+  /** The boxes of the labels placed, in order (not the areas only kept clear). */
+  readonly labels: Box[] = [];
 
   constructor(private readonly bounds: Box) {}
 
-  /** Takes a box whatever it overlaps (MapLibre's `text-allow-overlap`), so later labels keep clear of it. */
+  /** Takes a label's box whatever it overlaps (MapLibre's `text-allow-overlap`), so later labels keep clear of it. */
   force(box: Box): void {
+    this.taken.push(box);
+    this.labels.push(box);
+  }
+
+  /** Keeps an area clear of later labels (a marker, a line) without a label in it. */
+  keep(box: Box): void {
     this.taken.push(box);
   }
 
@@ -78,6 +86,7 @@ export class Placer {
     if (box.x0 < b.x0 || box.y0 < b.y0 || box.x1 > b.x1 || box.y1 > b.y1) return false;
     if (this.taken.some((t) => overlaps(t, box))) return false;
     this.taken.push(box);
+    this.labels.push(box);
     return true;
   }
 }

@@ -13,7 +13,7 @@ import type { MapData } from '../data.ts';
 import { buildStyle, sceneFilter, visibleLayerIds } from '../layers/index.ts';
 import { frameScene, mapPadding, type Padding, type Size } from '../camera.ts';
 import { frameBounds, projector, STATIC_SIZE } from './frame.ts';
-import { escapeXml, Placer } from './labels.ts';
+import { escapeXml, Placer, type Box } from './labels.ts';
 import { LayerReader, svgColor } from './style-eval.ts';
 import { circle, lineRuns, path, polygonPath, runsPath, type Painter } from './shapes.ts';
 import { placeSymbols, type Labels } from './symbols.ts';
@@ -105,6 +105,11 @@ function circles(r: LayerReader, p: Painter, features: Feature[], size: Size): s
 
 /** Renders a scene to an SVG document string. */
 export function renderSceneSvg(input: StaticMapInput): string {
+  return renderScene(input).svg;
+}
+
+/** A scene's SVG, with the boxes of the labels placed in it and its size (for tests/unit/still-labels.unit.test.ts). */
+export function renderScene(input: StaticMapInput): { svg: string; labels: readonly Box[]; size: Size } {
   const { data, scene, lang } = input;
   const size = input.size ?? STATIC_SIZE;
   const frame = frameScene(scene, size, input.padding ?? mapPadding(size));
@@ -159,5 +164,5 @@ export function renderSceneSvg(input: StaticMapInput): string {
     ` data-bounds="${bounds}" data-zoom="${frame.zoom.toFixed(3)}">`,
     input.title ? `<title>${escapeXml(input.title)}</title>` : '',
   ].join('');
-  return `${head}${body.join('')}</svg>`;
+  return { svg: `${head}${body.join('')}</svg>`, labels: ctx.placer.labels, size };
 }
