@@ -8,6 +8,7 @@ import { csp } from './scripts/vite/csp.ts';
 import { preloadMap } from './scripts/vite/preload.ts';
 import { staticMaps } from './scripts/vite/static-maps.ts';
 import { prerender } from './scripts/vite/prerender.ts';
+import { editions } from './scripts/vite/editions.ts';
 
 /** Validates the story's content before anything is built: a broken step fails with file, step and field. */
 function storyCheck(): Plugin {
@@ -44,7 +45,7 @@ function compactCssTemplates(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [storyCheck(), compactCssTemplates(), staticMaps(), prerender(), pwa(), preloadMap(), csp()],
+  plugins: [storyCheck(), compactCssTemplates(), staticMaps(), prerender(), pwa(), preloadMap(), csp(), editions()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

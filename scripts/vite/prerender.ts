@@ -16,6 +16,7 @@ import { escapeHtml } from './escape.ts';
 import { correctionsHtml, notesOf, printNotesHtml, sourceDetailsHtml } from './prerender-sources.ts';
 import { publicationLine } from '../../src/story/dateline.ts';
 import { formatSourceDate } from '../../src/i18n/format.ts';
+import { editionPath, headBlock, pageTitle, readSiteUrl } from './head.ts';
 
 export { escapeHtml };
 
@@ -72,7 +73,7 @@ export function renderStoryHtml(story: Story, lang: Lang = 'en'): string {
   const last = steps.at(-1)?.date ?? '';
   return [
     '<header class="pre-intro">',
-    `<p class="pre-lang"><a href="?lang=${other}" hreflang="${other}" lang="${other}">${escapeHtml(t(lang, 'langSwitchLabel'))}</a></p>`,
+    `<p class="pre-lang"><a href="${editionPath(other) || './'}" hreflang="${other}" lang="${other}">${escapeHtml(t(lang, 'langSwitchLabel'))}</a></p>`,
     `<h1>${escapeHtml(meta.title[lang])}</h1>`,
     `<p class="pre-dek">${escapeHtml(meta.dek[lang])}</p>`,
     `<p class="pre-dates">${time(lang, first)} – ${time(lang, last)}</p>`,
@@ -94,6 +95,7 @@ export function renderStoryHtml(story: Story, lang: Lang = 'en'): string {
   ].join('\n');
 }
 
+const TITLE_AND_DESCRIPTION = /<title>[^<]*<\/title>\s*<meta name="description" content="[^"]*" \/>/;
 const EMPTY_ROOT = /<map-story(\s[^>]*)?>\s*<\/map-story>/;
 
 export function prerender(): Plugin {
@@ -106,10 +108,12 @@ export function prerender(): Plugin {
         if (!EMPTY_ROOT.test(html)) throw new Error('prerender-story: index.html has no empty <map-story></map-story> to fill');
         const story = loadStory();
         const body = renderStoryHtml(story);
-        // The page's title and description are the story's own title and standfirst, as everywhere else.
+        // The page's title and description are the story's own title and standfirst, as everywhere else; then its
+        // links and cards (the Arabic edition replaces this block with its own: editions.ts).
+        const head = `<title>${escapeHtml(pageTitle({ story, lang: 'en' }))}</title>\n    ${headBlock(story, 'en', readSiteUrl(process.env.SITE_URL))}`;
+        if (!TITLE_AND_DESCRIPTION.test(html)) throw new Error('prerender-story: index.html has no <title> followed by <meta name="description">');
         return html
-          .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(story.meta.title.en)}</title>`)
-          .replace(/<meta name="description" content="[^"]*" \/>/, `<meta name="description" content="${escapeHtml(story.meta.dek.en)}" />`)
+          .replace(TITLE_AND_DESCRIPTION, () => head)
           .replace(EMPTY_ROOT, (_, attrs: string | undefined) => `<map-story${attrs ?? ''}>\n${body}\n</map-story>`);
       },
     },

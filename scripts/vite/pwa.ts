@@ -47,8 +47,9 @@ export function pwa(): PluginOption {
     },
     workbox: {
       globPatterns: ['**/*.{html,js,mjs,css,woff2,json,geojson,svg,png,webmanifest}'],
-      // The plugin adds the manifest itself, with its own revision.
-      globIgnores: ['**/node_modules/**/*', 'manifest.webmanifest'],
+      // The plugin adds the manifest itself, with its own revision. The link-preview images are for other sites'
+      // cards, not for readers (and are large): they stay out of the precache.
+      globIgnores: ['**/node_modules/**/*', 'manifest.webmanifest', 'preview/**'],
       maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
       // Deep links are the one page with `#step`, `?lang`, `?embed` (and whatever tracking parameters a newsletter
       // adds): the precache answers all of them, because it ignores query parameters. A navigation fallback would

@@ -5,6 +5,8 @@ import { story } from '../story/index.ts';
 import type { Claim, Lang } from '../story/types.ts';
 import { fetchClaims } from '../story/claims-url.ts';
 import { readUrl, withState } from '../state/url.ts';
+import { EDITION } from '../state/edition.ts';
+import { storyUrls } from '../embed/snippet.ts';
 import { motionAllowed, saveMotion } from '../state/motion.ts';
 import { StepController } from '../scroll/step-controller.ts';
 import { t } from '../i18n/strings.ts';
@@ -65,7 +67,7 @@ export class MapStory extends LitElement {
     super.connectedCallback();
     // The story text prerendered into index.html for readers without JavaScript: the shadow root replaces it.
     this.replaceChildren();
-    const url = readUrl(location.href, this.ids);
+    const url = readUrl(location.href, this.ids, EDITION);
     this.language = url.lang;
     this.index = Math.max(0, url.stepIndex);
     this.embed = url.embed;
@@ -96,8 +98,10 @@ export class MapStory extends LitElement {
       (claims) => (this.claims = claims),
       (error: unknown) => console.warn('Source notes unavailable:', error instanceof Error ? error.message : error),
     );
-    // The steps render just after this element: jump to a deep-linked step once they have their height.
+    // The steps render just after this element: jump to a deep-linked step once they have their height. The first
+    // step opens at the title, even where the browser had already scrolled to the prerendered step of that id.
     if (this.index > 0) void this.updateComplete.then(() => this.scrollToStep(this.index));
+    else if (location.hash && !this.embed) window.scrollTo({ top: 0, behavior: 'instant' });
     this.started = true;
   }
 
@@ -132,6 +136,12 @@ export class MapStory extends LitElement {
 
   setLang(lang: Lang): void {
     if (lang === this.language) return;
+    // The standalone story goes to the other edition's page at the same step; an embed (and the dev server, which
+    // has one page) changes language in place, keeping its address with ?lang.
+    if (!this.embed && !import.meta.env.DEV) {
+      location.assign(storyUrls(document.baseURI, lang, this.step).page);
+      return;
+    }
     this.language = lang;
     history.replaceState(history.state, '', withState(location.href, { lang }));
     void this.updateComplete.then(() => this.scrollToStep(this.index));

@@ -82,7 +82,7 @@ export class ShareEmbed extends LitElement {
 
   override render() {
     const lang = this.lang;
-    const urls = this.stepId ? storyUrls(location.href, lang, this.stepId) : null;
+    const urls = this.stepId ? storyUrls(document.baseURI, lang, this.stepId) : null;
     return html`<button class="tool" aria-haspopup="dialog" aria-label=${t(lang, 'share')} @click=${this.open}>
         <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M5.5 4 1.5 8l4 4M10.5 4l4 4-4 4" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" /></svg>
         <span class="tool-text" aria-hidden="true">${t(lang, 'share')}</span>
@@ -96,7 +96,7 @@ export class ShareEmbed extends LitElement {
           urls
             ? html`<label for="link">${t(lang, 'shareLink')}</label>
               <div class="row">
-                <input id="link" type="url" readonly dir="ltr" .value=${urls.page} />
+                <input id="link" type="url" readonly dir="ltr" .value=${urls.share} />
                 <button class="copy link" @click=${() => this.copy('link')}>${t(lang, 'copyLink')}</button>
               </div>
               <label for="code">${t(lang, 'embedCode')}</label>

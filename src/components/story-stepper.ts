@@ -64,7 +64,7 @@ export class StoryStepper extends LitElement {
     const lang = this.lang;
     const step = this.steps[this.active];
     const total = this.steps.length;
-    const full = step ? storyUrls(location.href, lang, step.id).page : '';
+    const full = step ? storyUrls(document.baseURI, lang, step.id).page : '';
     const hasPrev = this.active > 0;
     const hasNext = this.active < total - 1;
     return html`<div class="frame">

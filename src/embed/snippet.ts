@@ -3,6 +3,7 @@
  * own address (never the host page's), the step and the language.
  */
 import type { Lang } from '../story/types.ts';
+import { editionPath, stepPagePath } from '../state/paths.ts';
 
 /** The smallest sandbox that works: scripts; its own origin (module scripts, data, the map's worker and storage
  * need it); and links that open the full story in a new, unsandboxed tab. */
@@ -13,27 +14,31 @@ export const EMBED_HEIGHT = 640;
 export const EMBED_SCRIPT = 'embed.js';
 
 export interface StoryUrls {
-  /** The standalone story at this step and language. */
+  /** The standalone story at this step, in its language's edition. */
   page: string;
+  /** The step's own page to share: its link preview, and on to `page`. */
+  share: string;
   /** The embed layout at this step and language. */
   frame: string;
   /** The resize script served with the story. */
   script: string;
 }
 
-/** The story's addresses, from any address of the story itself (standalone or embedded). Other parameters are dropped. */
+/**
+ * The story's addresses, from the address its relative links resolve against (the page's base URL: the English
+ * page's own address, or the site root for the Arabic edition, which has <base href="../">). Parameters are dropped.
+ */
 export function storyUrls(href: string, lang: Lang, stepId: string): StoryUrls {
   const base = new URL(href);
   base.search = '';
   base.hash = '';
-  const page = new URL(base);
-  page.searchParams.set('lang', lang);
+  const page = new URL(editionPath(lang) || './', base);
   page.hash = stepId;
   const frame = new URL(base);
   frame.searchParams.set('embed', '1');
   frame.searchParams.set('lang', lang);
   frame.hash = stepId;
-  return { page: page.href, frame: frame.href, script: new URL(EMBED_SCRIPT, base).href };
+  return { page: page.href, share: new URL(stepPagePath(lang, stepId), base).href, frame: frame.href, script: new URL(EMBED_SCRIPT, base).href };
 }
 
 function attr(value: string): string {

@@ -13,13 +13,16 @@ function isLang(value: string | null): value is Lang {
   return value !== null && (LANGS as readonly string[]).includes(value);
 }
 
-/** Reads ?lang, ?embed and #step-id; anything unknown, malformed or oversized falls back to the defaults. */
-export function readUrl(href: string, stepIds: readonly string[]): UrlState {
+/**
+ * Reads ?lang, ?embed and #step-id; anything unknown, malformed or oversized falls back to the defaults. Without
+ * ?lang the language is the page's own edition (`fallback`).
+ */
+export function readUrl(href: string, stepIds: readonly string[], fallback: Lang = 'en'): UrlState {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    return { lang: 'en', embed: false, stepIndex: -1 };
+    return { lang: fallback, embed: false, stepIndex: -1 };
   }
   const lang = url.searchParams.get('lang');
   const embed = url.searchParams.get('embed');
@@ -30,7 +33,7 @@ export function readUrl(href: string, stepIds: readonly string[]): UrlState {
     id = '';
   }
   return {
-    lang: isLang(lang) ? lang : 'en',
+    lang: isLang(lang) ? lang : fallback,
     embed: embed === '1' || embed === 'true',
     stepIndex: id.length > 0 && id.length <= MAX_ID_LENGTH ? stepIds.indexOf(id) : -1,
   };

@@ -242,15 +242,15 @@ test.describe('the story embedded on another origin', () => {
   test('the full-story link opens the standalone story at the same step and language in a new tab', async ({ page, context }) => {
     await openHost(page, 'shaddadi', 'ar');
     const link = page.frameLocator(FRAME).locator('story-stepper .full a');
-    await expect(link).toHaveAttribute('href', `${storyBase}?lang=ar#shaddadi`);
+    await expect(link).toHaveAttribute('href', `${storyBase}ar/#shaddadi`);
     await expect(link).toHaveAttribute('target', '_blank');
     await expect(link).toHaveAttribute('rel', /noopener/);
     await expect(link).toContainText(t('ar', 'openFull'));
     await send(page, { type: 'map-story:goto', id: 'breach' }, origin);
-    await expect(link).toHaveAttribute('href', `${storyBase}?lang=ar#breach`);
+    await expect(link).toHaveAttribute('href', `${storyBase}ar/#breach`);
     const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
     await tab.waitForLoadState();
-    expect(tab.url()).toBe(`${storyBase}?lang=ar#breach`);
+    expect(tab.url()).toBe(`${storyBase}ar/#breach`);
     await expect.poll(() => tab.evaluate(() => document.querySelector('map-story')?.step)).toBe('breach');
     expect(await tab.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
     await expect(tab.locator('map-story story-stepper')).toHaveCount(0);
@@ -284,7 +284,7 @@ test.describe('the embed code', () => {
     const share = page.locator('map-story share-embed');
     await share.locator('button.tool').click();
     await expect(share.locator('dialog')).toBeVisible();
-    await expect(share.locator('#link')).toHaveValue(`${storyBase}?lang=ar#trench`);
+    await expect(share.locator('#link')).toHaveValue(`${storyBase}ar/s/trench.html`);
     const code = embedSnippet(storyUrls(storyBase, 'ar', 'trench'), story.meta.title.ar, 'ar');
     await expect(share.locator('#code')).toHaveValue(code);
     await share.locator('button.copy.code').click();

@@ -107,9 +107,12 @@ test.describe('offline after one visit', () => {
     await expect(tab.locator('map-story story-step#trench h2')).toHaveText(STEPS.find((s) => s.id === 'trench')!.title.en);
     await expect(tab.locator('map-story story-step#trench h2')).toBeInViewport();
 
-    // The Arabic edition, with its font, never visited online.
+    // The Arabic edition's own page (ar/), with its font, never visited online; `?lang=ar` on the English page too.
     const ar = await context.newPage();
     await ar.goto(`${server.url}?lang=ar#transfer`);
+    await mapIdle(ar);
+    expect(await ar.evaluate(() => [document.documentElement.lang, document.querySelector('map-story')!.step])).toEqual(['ar', 'transfer']);
+    await ar.goto(`${server.url}ar/#transfer`);
     await mapIdle(ar);
     await expect(ar.locator('html')).toHaveAttribute('lang', 'ar');
     await expect(ar.locator('html')).toHaveAttribute('dir', 'rtl');

@@ -56,6 +56,9 @@ test.describe('the story in English, desktop', () => {
   test('each scene sets its own camera and layers, the same from any direction', async ({ page }) => {
     await page.goto('./#overview');
     await mapIdle(page);
+    // The first step's link opens at the title, not scrolled past it to where the prerendered step was.
+    await expect(page.locator('map-story h1')).toBeInViewport();
+    expect(await page.evaluate(() => scrollY)).toBe(0);
     const overview = await mapState(page);
     expect(overview.visible).not.toContain('trench-line');
 

@@ -29,7 +29,8 @@ describe('the story for readers without JavaScript', () => {
 
   test('marks Arabic names and links to the Arabic edition', () => {
     expect(html).toMatch(/<span lang="ar" dir="rtl">[\u0600-\u06FF ]+<\/span>/);
-    expect(html).toContain('<a href="?lang=ar" hreflang="ar" lang="ar">');
+    expect(html).toContain('<a href="ar/" hreflang="ar" lang="ar">');
+    expect(renderStoryHtml(story, 'ar')).toContain('<a href="./" hreflang="en" lang="en">');
     expect(html).not.toContain('[[ar:');
   });
 });

@@ -112,13 +112,17 @@ describe('the host origin allow-list', () => {
 describe('addresses and the embed code', () => {
   const here = 'https://graphics.example.com/2026/syria-iraq/?lang=en&utm_source=x#convoys';
 
-  it('derives the page, frame and script addresses from the story’s own address', () => {
+  it('derives the page, share, frame and script addresses from the story’s own address', () => {
     expect(storyUrls(here, 'ar', 'trench')).toEqual({
-      page: 'https://graphics.example.com/2026/syria-iraq/?lang=ar#trench',
+      page: 'https://graphics.example.com/2026/syria-iraq/ar/#trench',
+      share: 'https://graphics.example.com/2026/syria-iraq/ar/s/trench.html',
       frame: 'https://graphics.example.com/2026/syria-iraq/?embed=1&lang=ar#trench',
       script: 'https://graphics.example.com/2026/syria-iraq/embed.js',
     });
-    expect(storyUrls('https://g.example/story/index.html?embed=1#x', 'en', 'overview').page).toBe('https://g.example/story/index.html?lang=en#overview');
+    expect(storyUrls('https://g.example/story/index.html?embed=1#x', 'en', 'overview')).toMatchObject({
+      page: 'https://g.example/story/#overview',
+      share: 'https://g.example/story/s/overview.html',
+    });
   });
 
   it('writes the script before a lazy, titled, sandboxed full-width frame, escaping attributes', () => {
