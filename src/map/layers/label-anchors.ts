@@ -15,9 +15,30 @@ const DIRECTION: Readonly<Record<Anchor, [number, number]>> = {
   'bottom-right': [-0.7, -0.7],
 };
 
-/** A `text-variable-anchor-offset` value: the anchors in order of preference, each `r` ems from the point. */
-export function anchorOffsets(anchors: readonly Anchor[], r: number): (string | [number, number])[] {
-  return anchors.flatMap((a) => [a, [DIRECTION[a][0] * r, DIRECTION[a][1] * r] as [number, number]]);
+/**
+ * A `text-variable-anchor-offset` value: the anchors in order of preference, each `r` ems from the point; a corner
+ * `corner` × `r` ems along each axis (0.7: on the circle of radius `r`; 1: on the square of side 2 `r`, which clears a
+ * square keep-out of that size).
+ */
+export function anchorOffsets(anchors: readonly Anchor[], r: number, corner = 0.7): (string | [number, number])[] {
+  return anchors.flatMap((a) => {
+    const [dx, dy] = DIRECTION[a];
+    const k = dx !== 0 && dy !== 0 ? corner / 0.7 : 1;
+    return [a, [dx * r * k, dy * r * k] as [number, number]];
+  });
+}
+
+/**
+ * After the eight positions, the two beside the point again, each nudged `shift` ems down and up: a name still
+ * finds room in a narrow gap between two neighbours above and below it.
+ */
+function nudged(r: number, shift: number): (string | [number, number])[] {
+  return (['right', 'left'] as const).flatMap((a) => [
+    a,
+    [DIRECTION[a][0] * r, shift] as [number, number],
+    a,
+    [DIRECTION[a][0] * r, -shift] as [number, number],
+  ]);
 }
 
 /**
@@ -35,18 +56,34 @@ export const PLACE_ANCHORS: Readonly<Record<string, readonly Anchor[]>> = {
 };
 const DEFAULT_ANCHORS: readonly Anchor[] = ['left', 'right', 'top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'];
 
-/** The places' anchors and offsets: `r` ems from a dot, `ring` ems from an approximate place's ring. */
+/**
+ * The places' anchors and offsets: `r` ems from a dot, `ring` ems from an approximate place's ring. A ring's keep-out
+ * square is large beside the text, so its corners are set on that square (`corner` 1), not on the circle.
+ */
 export function placeAnchorOffsets(r: number, ring: number, approximate: ExpressionSpecification): ExpressionSpecification {
   // A `match` on the place's id, built as a list: its length depends on the table above.
-  const byPlace = (radius: number): ExpressionSpecification =>
+  const byPlace = (radius: number, corner: number): ExpressionSpecification =>
     [
       'match',
       ['get', 'id'],
-      ...Object.entries(PLACE_ANCHORS).flatMap(([id, anchors]) => [id, ['literal', anchorOffsets(anchors, radius)]]),
-      ['literal', anchorOffsets(DEFAULT_ANCHORS, radius)],
+      ...Object.entries(PLACE_ANCHORS).flatMap(([id, anchors]) => [id, ['literal', [...anchorOffsets(anchors, radius, corner), ...nudged(radius, 0.45)]]]),
+      ['literal', [...anchorOffsets(DEFAULT_ANCHORS, radius, corner), ...nudged(radius, 0.45)]],
     ] as unknown as ExpressionSpecification;
-  return ['case', approximate, byPlace(ring), byPlace(r)];
+  return ['case', approximate, byPlace(ring, 1), byPlace(r, 0.7)];
 }
+
+/** Metadata key of a keep-out layer (`keepOut`). */
+export const KEEP_OUT = 'map-story:keep-out';
+
+/**
+ * Metadata key of a label layer's tier: `required` for the labels a scene must show whenever their layer shows (the
+ * highlighted places' names, the trench's, the area's, the transfer's); any other label is a context label, which
+ * MapLibre (and the still image) may drop when it has no free room. layers/index.ts `layerRank` orders them.
+ */
+export const LABEL_TIER = 'map-story:label-tier';
+
+/** The metadata of a label layer the scene must show. */
+export const REQUIRED_LABEL = { [LABEL_TIER]: 'required' } as const;
 
 /**
  * A layer that draws nothing but keeps labels clear of what it covers: MapLibre places labels top layer first and
@@ -59,7 +96,7 @@ export function keepOut(id: string, source: string, filter: ExpressionSpecificat
     type: 'symbol',
     source,
     filter,
-    metadata: { 'map-story:keep-out': true },
+    metadata: { [KEEP_OUT]: true },
     layout: {
       'text-field': '■',
       'text-font': ['Noto Sans', 'sans-serif'],

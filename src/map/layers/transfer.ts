@@ -2,7 +2,7 @@ import type { LayerGroupModule } from './types.ts';
 import { arrowDrawing, arrowLayers } from './arrows.ts';
 import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
-import { anchorOffsets } from './label-anchors.ts';
+import { anchorOffsets, REQUIRED_LABEL } from './label-anchors.ts';
 
 const LABEL = 'arrows-transfer-label';
 
@@ -17,14 +17,18 @@ export const transfer = {
         id: LABEL,
         type: 'symbol',
         source: 'arrows',
+        metadata: REQUIRED_LABEL,
         // Labelled at the arrowhead: the arrow ends somewhere in Iraq, not at a place.
         filter: ['all', ['==', ['get', 'kind'], 'transfer'], ['==', ['get', 'part'], 'head']],
         layout: {
           'text-field': t(lang, 'transferLabel'),
           'text-font': [...theme.fonts.bold],
           'text-size': 12,
-          // Beside the arrowhead, on the first side free of other labels.
-          'text-variable-anchor-offset': anchorOffsets(['top', 'top-left', 'left', 'bottom-left', 'bottom', 'top-right', 'right', 'bottom-right'], 0.9),
+          // Beside the arrowhead, on the first side free of other labels; further out when every near side is taken
+          // (the arrowhead lies by the border, the trench and the places of the north-east).
+          'text-variable-anchor-offset': [0.9, 2.4].flatMap((r) =>
+            anchorOffsets(['top', 'top-left', 'left', 'bottom-left', 'bottom', 'top-right', 'right', 'bottom-right'], r),
+          ),
           'text-max-width': 9,
         },
         paint: { 'text-color': theme.transfer.line, 'text-halo-color': theme.place.halo, 'text-halo-width': 1.8 },

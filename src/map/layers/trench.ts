@@ -4,7 +4,7 @@ import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatKm } from '../../i18n/format.ts';
 import { revealGradient } from '../reveal.ts';
-import { anchorOffsets } from './label-anchors.ts';
+import { anchorOffsets, REQUIRED_LABEL } from './label-anchors.ts';
 
 function numberProp(feature: Feature | undefined, key: string): number {
   const value = feature?.properties?.[key];
@@ -37,6 +37,7 @@ export const trench = {
           id: 'trench-label',
           type: 'symbol',
           source: 'trench',
+          metadata: REQUIRED_LABEL,
           filter: ['==', ['get', 'role'], 'label'],
           layout: {
             'text-field': text,
@@ -46,7 +47,8 @@ export const trench = {
             // right in Arabic.
             'text-variable-anchor-offset': anchorOffsets(['left', 'top-left', 'bottom-left', 'top', 'bottom', 'right'], 0.8),
             'text-justify': lang === 'ar' ? 'right' : 'left',
-            'text-max-width': 16,
+            // Shorter lines on a map zoomed out (a phone's), where the label has less room beside the line.
+            'text-max-width': ['interpolate', ['linear'], ['zoom'], 5.2, 9, 5.6, 16],
           },
           paint: { 'text-color': theme.trench.label, 'text-halo-color': theme.trench.halo, 'text-halo-width': 2 },
         },

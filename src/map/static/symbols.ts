@@ -9,6 +9,7 @@ import { along, lineLength, type Pt } from './geometry.ts';
 import { blockSize, textBlock, textWidth, wrap, type Align, type LabelStyle, type Line, type Placer } from './labels.ts';
 import { lineRuns, type Painter } from './shapes.ts';
 import { svgColor, textLines, type LayerReader } from './style-eval.ts';
+import { KEEP_OUT } from '../layers/label-anchors.ts';
 
 export interface Labels {
   lang: Lang;
@@ -45,7 +46,16 @@ function upright(deg: number): number {
 }
 
 /** A block of lines beside a point at the first of the spots that fits (or the first, when forced). */
-function pointLabel(ctx: Labels, at: Pt, lines: Line[], style: LabelStyle, spots: Spot[], justify: string, force: boolean): string {
+function pointLabel(
+  ctx: Labels,
+  at: Pt,
+  lines: Line[],
+  style: LabelStyle,
+  spots: Spot[],
+  justify: string,
+  force: boolean,
+  name: { layer: string; id: string },
+): string {
   const { width, height } = blockSize(lines, style);
   for (const { anchor, offset } of spots) {
     const px = at[0] + offset[0] * style.size;
@@ -54,7 +64,7 @@ function pointLabel(ctx: Labels, at: Pt, lines: Line[], style: LabelStyle, spots
     const x = h === 'left' ? px : h === 'right' ? px - width : px - width / 2;
     const top = anchor.startsWith('top') ? py : anchor.startsWith('bottom') ? py - height : py - height / 2;
     const align: Align = justify === 'left' || justify === 'right' || justify === 'center' ? justify : h;
-    const box = { x0: x - 2, y0: top, x1: x + width + 2, y1: top + height };
+    const box = { x0: x - 2, y0: top, x1: x + width + 2, y1: top + height, ...name };
     if (force) ctx.placer.force(box);
     if (force || ctx.placer.take(box)) return textBlock(lines, style, x, top, width, align, ctx.lang);
   }
@@ -125,11 +135,13 @@ function labelPoint(ctx: Labels, f: Feature): Pt | null {
 /** The labels of one symbol layer, placed against those already placed. */
 export function placeSymbols(ctx: Labels, r: LayerReader, features: Feature[]): string[] {
   const out: string[] = [];
-  if ((r.layer.metadata as Record<string, unknown> | undefined)?.['map-story:keep-out']) {
+  if ((r.layer.metadata as Record<string, unknown> | undefined)?.[KEEP_OUT]) {
     keepClear(ctx, r, features);
     return out;
   }
-  for (const f of features) {
+  // MapLibre places a layer's labels in the order of their `symbol-sort-key`, the lowest first.
+  const sortKey = (f: Feature): number => Number(r.layout('symbol-sort-key', f) ?? 0) || 0;
+  for (const f of [...features].sort((a, b) => sortKey(a) - sortKey(b))) {
     const size = r.number('layout', 'text-size', f);
     const fonts = r.layout('text-font', f);
     const style: LabelStyle = {
@@ -154,7 +166,8 @@ export function placeSymbols(ctx: Labels, r: LayerReader, features: Feature[]): 
     if (!at) continue;
     const max = r.number('layout', 'text-max-width', f) * size;
     const lines = texts.flatMap((l) => wrap(l.text, size * l.scale, style.bold, max).map((text) => ({ text, scale: l.scale })));
-    out.push(pointLabel(ctx, at, lines, style, spotsOf(r, f), String(r.layout('text-justify', f)), r.layout('text-allow-overlap', f) === true));
+    const name = { layer: r.layer.id, id: String(f.properties?.id ?? '') };
+    out.push(pointLabel(ctx, at, lines, style, spotsOf(r, f), String(r.layout('text-justify', f)), r.layout('text-allow-overlap', f) === true, name));
   }
   return out;
 }
