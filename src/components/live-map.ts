@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import maplibreCss from '../map/maplibre-base.css?inline';
-import type { IControl, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, IControl, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Lang, Scene } from '../story/types.ts';
 import { loadMapData, type MapData } from '../map/data.ts';
 import { buildStyle, type BuiltStyle } from '../map/layers/index.ts';
@@ -15,6 +15,7 @@ import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
 import './map-locator.ts';
 import { FIRST_VIEW, mapPadding } from '../map/camera.ts';
+import { framePoints, type ScreenRect } from '../map/layers/keep-out.ts';
 
 /** 'lost': the browser took the WebGL context away; the still image shows until the map has redrawn. */
 export type MapStatus = 'loading' | 'ready' | 'failed' | 'no-webgl' | 'lost';
@@ -89,6 +90,8 @@ export class LiveMap extends LitElement {
   private started = false;
   /** The element's size as the ResizeObserver last gave it: read at each step without forcing a layout. */
   private size?: { width: number; height: number };
+  /** The view and covers the frame's keep-out was last made for (see `keepFrame`). */
+  private frameKey = '';
 
   /** Settles in the frame that paints this map's first still image (its `still-painted` event). */
   private stillPainted!: () => void;
@@ -152,8 +155,9 @@ export class LiveMap extends LitElement {
     this.animator = new LineAnimator(map);
     // The first scene's camera from the start: the first tiles are the ones the reader sees. Its layers are set at
     // 'load', once every layer has been drawn once.
-    if (this.scene) applyCamera(map, this.scene, { animate: false, padding: this.padding() });
+    if (this.scene) applyCamera(map, this.scene, { animate: false, padding: this.padding(), compact: this.compact });
     map.on('move', () => this.trackBounds());
+    map.on('idle', this.keepFrame);
     map.once('load', () => {
       if (this.compact) {
         // On phones the credits start folded behind their (i) button, as after a map drag.
@@ -251,9 +255,42 @@ export class LiveMap extends LitElement {
     return mapPadding({ width, height }, { compact: this.compact, coverBottom: this.coverBottom });
   }
 
+  /**
+   * Once the map is still, keeps labels off the edges of the map the reader sees and off what lies over it (the key,
+   * the locator, the controls, the cards' share at the foot of a phone's map): see layers/keep-out.ts `frameKeepOut`.
+   * Only when the camera or those outlines moved, so that the next idle ends it.
+   */
+  private readonly keepFrame = (): void => {
+    const map = this.map;
+    const source = map?.getSource<GeoJSONSource>('frame');
+    if (!map || !source || this.status !== 'ready') return;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const rect = (r: DOMRect): ScreenRect => ({ x0: r.left - canvas.left, y0: r.top - canvas.top, x1: r.right - canvas.left, y1: r.bottom - canvas.top });
+    const view = { x0: 0, y0: 0, x1: Math.min(canvas.width, innerWidth - canvas.left), y1: Math.min(canvas.height, innerHeight - canvas.top) };
+    const covers = [...this.renderRoot.querySelectorAll('map-legend, map-locator, .maplibregl-ctrl')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map(rect);
+    if (this.coverBottom > 0) covers.push({ x0: view.x0, y0: canvas.height * (1 - this.coverBottom), x1: view.x1, y1: canvas.height });
+    const { lng, lat } = map.getCenter();
+    const key = JSON.stringify([view, covers, lng, lat, map.getZoom()].map((v) => (typeof v === 'number' ? v.toFixed(6) : v)));
+    if (key === this.frameKey) return;
+    this.frameKey = key;
+    source.setData({
+      type: 'FeatureCollection',
+      features: framePoints(view, covers).map((p) => ({
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Point', coordinates: map.unproject(p).toArray() },
+      })),
+    });
+  };
+
   private applyCurrent(animate: boolean): void {
     if (!this.map || !this.built || !this.scene) return;
-    applyScene(this.map, this.built.layers, this.scene, { animate, padding: this.padding() });
+    // A new style or scene: the frame's keep-out is made again at the next idle.
+    this.frameKey = '';
+    applyScene(this.map, this.built.layers, this.scene, { animate, padding: this.padding(), compact: this.compact });
     this.animator?.play(this.scene.animation, animate);
     this.trackBounds();
   }

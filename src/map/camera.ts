@@ -54,6 +54,24 @@ export function viewZoom(zoom: number, width: number, height: number): number {
   return scale > 0 ? zoom + Math.min(0, Math.log2(scale)) : zoom;
 }
 
+/** The edge, in px, kept on each side of a phone's map when a 'view' camera's area is fitted to its width. */
+export const COMPACT_VIEW_EDGE = 16;
+/** The share of a 'view' camera's area that may pass under the key, the locator and the cards of a phone's map. */
+const COMPACT_VIEW_CUT = 0.2;
+
+/**
+ * The zoom of a 'view' camera on a map of `size` with `padding`. Its area is fitted inside the padding; on a phone
+ * (`compact`), to the width of the map less a modest edge each side (`COMPACT_VIEW_EDGE`), and to the height of the
+ * map the reader sees there, above the cards (`padding.bottom`), but for a fifth (`COMPACT_VIEW_CUT`): a view's places
+ * lie around its centre, not at its top and bottom, so the area may pass under the key, the locator and the cards
+ * there (the padding keeps them clear of a `fit`'s places). A phone's map is then zoomed
+ * out about half a level from a desktop's, not a whole level, and a view's places keep room for their names.
+ */
+export function viewSceneZoom(zoom: number, size: Size, padding: Padding, compact = false): number {
+  if (compact) return viewZoom(zoom, size.width - 2 * COMPACT_VIEW_EDGE, (size.height - padding.bottom) / (1 - COMPACT_VIEW_CUT));
+  return viewZoom(zoom, size.width - padding.left - padding.right, size.height - padding.top - padding.bottom);
+}
+
 /** The maximum zoom of a 'fit' camera. */
 export function fitMaxZoom(camera: { maxZoom?: number }): number {
   return camera.maxZoom ?? DEFAULT_MAX_ZOOM;
@@ -89,7 +107,9 @@ export function mapPadding(size: Size, options: { compact?: boolean; coverBottom
   const edge = Math.round(Math.min(size.width, size.height) * 0.08) + 24;
   const cover = options.coverBottom ?? 0;
   const bottom = cover > 0 ? Math.round(size.height * cover) + 16 : edge;
-  return { top: edge + (options.compact ? 40 : 0), bottom, left: edge, right: edge + (options.compact ? 0 : KEY_WIDTH_PX / 2) };
+  // Phones: the key and the locator over the top of the map, and the names of places near a side need room too.
+  const side = options.compact ? edge + 16 : edge;
+  return { top: edge + (options.compact ? 72 : 0), bottom, left: side, right: side + (options.compact ? 0 : KEY_WIDTH_PX / 2) };
 }
 
 export function worldSize(zoom: number): number {
@@ -117,10 +137,10 @@ export function latFromMercator(y: number): number {
 
 /**
  * Frames a scene in a viewport of `size` with `padding`, as the live map does when the scene is opened directly:
- * a `view` puts its centre in the middle of the padded area at the zoom `viewZoom` gives for that area; a `fit`
+ * a `view` puts its centre in the middle of the padded area at the zoom `viewSceneZoom` gives (`compact`: a phone's); a `fit`
  * frames its places inside the padded area, up to its maximum zoom, as `Map.fitBounds` does with `absolutePadding`.
  */
-export function frameScene(scene: Scene, size: Size, padding: Padding): Frame {
+export function frameScene(scene: Scene, size: Size, padding: Padding, compact = false): Frame {
   const camera = scene.camera;
   const shiftX = (padding.right - padding.left) / 2;
   const shiftY = (padding.bottom - padding.top) / 2;
@@ -131,7 +151,7 @@ export function frameScene(scene: Scene, size: Size, padding: Padding): Frame {
   let lat: number;
   switch (camera.kind) {
     case 'view': {
-      zoom = viewZoom(camera.zoom, innerWidth, innerHeight);
+      zoom = viewSceneZoom(camera.zoom, size, padding, compact);
       [lon, lat] = camera.center;
       break;
     }

@@ -1,7 +1,7 @@
 import type { Map, PaddingOptions } from 'maplibre-gl';
 import type { Scene } from '../story/types.ts';
 import { HIGHLIGHT_LAYERS, sceneFilter, visibleLayerIds, type GroupedLayer } from './layers/index.ts';
-import { CAMERA_MS, fitMaxZoom, sceneBounds, viewZoom } from './camera.ts';
+import { CAMERA_MS, fitMaxZoom, sceneBounds, viewSceneZoom } from './camera.ts';
 import { showLayer } from './layer-switch.ts';
 
 export { visibleLayerIds };
@@ -10,6 +10,8 @@ export interface SceneOptions {
   /** Fly the camera (false under reduced motion, on first load and on jumps far away). */
   animate: boolean;
   padding: Required<PaddingOptions>;
+  /** A phone's map (see camera.ts `viewSceneZoom`). */
+  compact?: boolean;
 }
 
 /** Moves the camera to a scene (and nothing else). */
@@ -26,8 +28,7 @@ export function applyCamera(map: Map, scene: Scene, options: SceneOptions): void
     }
     case 'view': {
       const { clientWidth, clientHeight } = map.getContainer();
-      const p = options.padding;
-      const zoom = viewZoom(camera.zoom, clientWidth - p.left - p.right, clientHeight - p.top - p.bottom);
+      const zoom = viewSceneZoom(camera.zoom, { width: clientWidth, height: clientHeight }, options.padding, options.compact);
       map.easeTo({ center: camera.center, zoom, padding: options.padding, duration });
       return;
     }

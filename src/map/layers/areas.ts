@@ -2,6 +2,7 @@ import type { LayerGroupModule } from './types.ts';
 import { nameField } from './types.ts';
 import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
+import { REQUIRED_LABEL } from './label-anchors.ts';
 
 /** The Mosul desert: an approximate area with a dashed edge, never a pin. */
 export const mosulDesert = {
@@ -25,6 +26,7 @@ export const mosulDesert = {
         id: 'areas-label',
         type: 'symbol',
         source: 'areas',
+        metadata: REQUIRED_LABEL,
         layout: {
           'text-field': ['format', nameField(lang), { 'font-scale': 1 }, '\n', {}, t(lang, 'approximateArea'), { 'font-scale': 0.75 }],
           'text-font': [...theme.fonts.bold],

@@ -4,6 +4,7 @@ import { theme } from '../theme.ts';
 import { t } from '../../i18n/strings.ts';
 import { formatKm } from '../../i18n/format.ts';
 import { revealGradient } from '../reveal.ts';
+import { anchorOffsets, REQUIRED_LABEL } from './label-anchors.ts';
 
 function numberProp(feature: Feature | undefined, key: string): number {
   const value = feature?.properties?.[key];
@@ -36,15 +37,18 @@ export const trench = {
           id: 'trench-label',
           type: 'symbol',
           source: 'trench',
+          metadata: REQUIRED_LABEL,
           filter: ['==', ['get', 'role'], 'label'],
           layout: {
             'text-field': text,
             'text-font': [...theme.fonts.bold],
             'text-size': 13,
-            'text-anchor': 'left',
-            'text-offset': [0.8, 0],
-            'text-justify': 'left',
-            'text-max-width': 16,
+            // Beside the line on the Iraqi side (east) first; lines start at the reading side: left in English,
+            // right in Arabic.
+            'text-variable-anchor-offset': anchorOffsets(['left', 'top-left', 'bottom-left', 'top', 'bottom', 'right'], 0.8),
+            'text-justify': lang === 'ar' ? 'right' : 'left',
+            // Shorter lines on a map zoomed out (a phone's), where the label has less room beside the line.
+            'text-max-width': ['interpolate', ['linear'], ['zoom'], 5.2, 9, 5.6, 16],
           },
           paint: { 'text-color': theme.trench.label, 'text-halo-color': theme.trench.halo, 'text-halo-width': 2 },
         },

@@ -29,6 +29,12 @@ export interface Box {
   y1: number;
 }
 
+/** A placed label's box, named by its layer and its feature's id (for the tests). */
+export interface LabelBox extends Box {
+  layer?: string;
+  id?: string;
+}
+
 /** Rough advance of a text in px (Noto Sans / Noto Sans Arabic averages), enough to keep labels apart. */
 export function textWidth(text: string, size: number, bold = false, letterSpacing = 0): number {
   let width = 0;
@@ -61,23 +67,59 @@ export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
+/** A place's marker in the image: its dot or ring, centre and outer radius. */
+export interface Marker {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+}
+
+/** How far a box lies from a marker's outline. */
+export function markerGap(m: Marker, b: Box): number {
+  const dx = Math.max(b.x0 - m.x, 0, m.x - b.x1);
+  const dy = Math.max(b.y0 - m.y, 0, m.y - b.y1);
+  return Math.max(0, Math.hypot(dx, dy) - m.r);
+}
+
 /** Boxes already taken by placed labels. */
 export class Placer {
   private readonly taken: Box[] = [];
+  /** The boxes of the labels placed, in order (not the areas only kept clear). */
+  readonly labels: LabelBox[] = [];
 
-  constructor(private readonly bounds: Box) {}
+  /** `markers`: the places' dots and rings; a place's name is placed only where its own marker is the nearest. */
+  constructor(
+    private readonly bounds: Box,
+    private readonly markers: readonly Marker[] = [],
+  ) {}
 
-  /** Takes a box whatever it overlaps (MapLibre's `text-allow-overlap`), so later labels keep clear of it. */
-  force(box: Box): void {
+  /** True when the box names a place and sits nearer another place's marker than its own. */
+  private misleading(box: LabelBox): boolean {
+    const own = this.markers.find((m) => m.id === box.id);
+    if (!own) return false;
+    const gap = markerGap(own, box);
+    return this.markers.some((m) => m !== own && markerGap(m, box) <= gap);
+  }
+
+  /** Takes a label's box whatever it overlaps (MapLibre's `text-allow-overlap`), so later labels keep clear of it. */
+  force(box: LabelBox): void {
+    this.taken.push(box);
+    this.labels.push(box);
+  }
+
+  /** Keeps an area clear of later labels (a marker, a line) without a label in it. */
+  keep(box: Box): void {
     this.taken.push(box);
   }
 
   /** Takes the box when it is inside the image and free; false when it would collide. */
-  take(box: Box): boolean {
+  take(box: LabelBox): boolean {
     const b = this.bounds;
     if (box.x0 < b.x0 || box.y0 < b.y0 || box.x1 > b.x1 || box.y1 > b.y1) return false;
-    if (this.taken.some((t) => overlaps(t, box))) return false;
+    if (this.taken.some((t) => overlaps(t, box)) || this.misleading(box)) return false;
     this.taken.push(box);
+    this.labels.push(box);
     return true;
   }
 }

@@ -13,7 +13,7 @@ import type { MapData } from '../data.ts';
 import { buildStyle, sceneFilter, visibleLayerIds } from '../layers/index.ts';
 import { frameScene, mapPadding, type Padding, type Size } from '../camera.ts';
 import { frameBounds, projector, STATIC_SIZE } from './frame.ts';
-import { escapeXml, Placer } from './labels.ts';
+import { escapeXml, Placer, type LabelBox, type Marker } from './labels.ts';
 import { LayerReader, svgColor } from './style-eval.ts';
 import { circle, lineRuns, path, polygonPath, runsPath, type Painter } from './shapes.ts';
 import { placeSymbols, type Labels } from './symbols.ts';
@@ -103,8 +103,24 @@ function circles(r: LayerReader, p: Painter, features: Feature[], size: Size): s
   return out;
 }
 
+/** The places' dots and rings of a circle layer, with their outer radius. */
+function markersOf(r: LayerReader | undefined, p: Painter, features: Feature[]): Marker[] {
+  if (!r) return [];
+  return features.flatMap((f) => {
+    const id = f.properties?.['id'];
+    if (f.geometry.type !== 'Point' || typeof id !== 'string') return [];
+    const [x, y] = p.project(f.geometry.coordinates[0] ?? 0, f.geometry.coordinates[1] ?? 0);
+    return [{ id, x, y, r: r.number('paint', 'circle-radius', f) + r.number('paint', 'circle-stroke-width', f) / 2 }];
+  });
+}
+
 /** Renders a scene to an SVG document string. */
 export function renderSceneSvg(input: StaticMapInput): string {
+  return renderScene(input).svg;
+}
+
+/** A scene's SVG, with the boxes of the labels placed in it and its size (for tests/unit/still-labels.unit.test.ts). */
+export function renderScene(input: StaticMapInput): { svg: string; labels: readonly LabelBox[]; size: Size } {
   const { data, scene, lang } = input;
   const size = input.size ?? STATIC_SIZE;
   const frame = frameScene(scene, size, input.padding ?? mapPadding(size));
@@ -120,8 +136,11 @@ export function renderSceneSvg(input: StaticMapInput): string {
     return r ? fc.filter((f) => r.accepts(f)) : [];
   };
 
-  // Labels are placed top layer first, as MapLibre places them, then drawn in the style's order.
-  const ctx: Labels = { lang, placer: new Placer({ x0: 2, y0: 2, x1: size.width - 2, y1: size.height - 2 }), project: p.project, painter: p };
+  // Labels are placed top layer first, as MapLibre places them, then drawn in the style's order; a place's name only
+  // where its own dot or ring is the nearest.
+  const markers = shown.filter((l) => l.type === 'circle').flatMap((l) => markersOf(readers.get(l.id), p, featuresOf(l)));
+  const inside = { x0: 2, y0: 2, x1: size.width - 2, y1: size.height - 2 };
+  const ctx: Labels = { lang, placer: new Placer(inside, markers), project: p.project, painter: p };
   const labels = new Map<string, string[]>();
   for (const l of [...shown].reverse()) {
     const r = readers.get(l.id);
@@ -159,5 +178,5 @@ export function renderSceneSvg(input: StaticMapInput): string {
     ` data-bounds="${bounds}" data-zoom="${frame.zoom.toFixed(3)}">`,
     input.title ? `<title>${escapeXml(input.title)}</title>` : '',
   ].join('');
-  return `${head}${body.join('')}</svg>`;
+  return { svg: `${head}${body.join('')}</svg>`, labels: ctx.placer.labels, size };
 }
