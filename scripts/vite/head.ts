@@ -15,6 +15,8 @@ export { editionPath, stepPagePath };
 
 /** The preview images' size (Open Graph's recommended 1.91:1). */
 export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;
+/** The preview card's map panel (beside the text) and the even edge its scene is framed within. */
+export const PREVIEW_MAP = { width: 680, height: 630, edge: 40 } as const;
 
 export const OG_LOCALE: Record<Lang, string> = { en: 'en_GB', ar: 'ar_AR' };
 

@@ -16,7 +16,7 @@ import { renderSceneSvg } from '../../src/map/static/render-svg.ts';
 import { formatDate } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/strings.ts';
 import { readMapData } from './static-maps.ts';
-import { PREVIEW_SIZE, previewPath } from './head.ts';
+import { PREVIEW_MAP, PREVIEW_SIZE, previewPath } from './head.ts';
 import { lineSvg, mapForResvg, options, previewFonts, wrapText, type Style } from './preview-text.ts';
 
 export { PREVIEW_SIZE, previewFonts, previewPath };
@@ -28,8 +28,8 @@ const ACCENT = '#a12a1f';
 const PANEL = '#eef0f2';
 const RULE = '#c9ccd1';
 
-const TEXT_PANEL = 520;
-const MAP_PANEL = PREVIEW_SIZE.width - TEXT_PANEL;
+const MAP_PANEL = PREVIEW_MAP.width;
+const TEXT_PANEL = PREVIEW_SIZE.width - MAP_PANEL;
 const MARGIN = 56;
 const TEXT_WIDTH = TEXT_PANEL - 2 * MARGIN;
 
@@ -81,7 +81,7 @@ export function previewSvg(input: PreviewInput): string {
   const rtl = lang === 'ar';
   const mapX = rtl ? 0 : TEXT_PANEL;
   const textX = rtl ? width - MARGIN : MARGIN;
-  const edge = Math.round(Math.min(MAP_PANEL, height) * 0.08) + 24;
+  const edge = PREVIEW_MAP.edge;
   const padding = { top: edge, bottom: edge, left: edge, right: edge };
   const map = renderSceneSvg({ data: input.data, scene: input.scene, lang, size: { width: MAP_PANEL, height }, padding });
   const nested = (rtl ? mapForResvg(map) : map).replace(

@@ -7,6 +7,7 @@ import { readMapData, renderStaticMaps } from '../../scripts/vite/static-maps.ts
 import { frameScene, mapPadding, type Padding, type Size } from '../../src/map/camera.ts';
 import { projector, STATIC_SIZE } from '../../src/map/static/frame.ts';
 import { knownGaps, misplacedNames } from '../e2e/label-boxes.ts';
+import { PREVIEW_MAP } from '../../scripts/vite/head.ts';
 
 /**
  * The still images' labels follow the live map's rule (src/map/layers/places.ts): the names of a scene's `highlight`
@@ -16,11 +17,15 @@ import { knownGaps, misplacedNames } from '../e2e/label-boxes.ts';
  * nearer to its own dot or ring than to any other (the live map's rule, tests/e2e/label-boxes.ts `misplacedNames`).
  *
  * Two sizes: the page's still image, and the map panel of the link-preview card (scripts/vite/preview-image.ts
- * renders the scene at 680×630 with an even edge of 40 px; not imported here, as it loads a native module).
+ * renders the scene at PREVIEW_MAP's size within its even edge).
  */
 const SIZES: { name: string; size: Size; padding: Padding }[] = [
   { name: 'still', size: STATIC_SIZE, padding: mapPadding(STATIC_SIZE) },
-  { name: 'preview card', size: { width: 680, height: 630 }, padding: { top: 40, right: 40, bottom: 40, left: 40 } },
+  {
+    name: 'preview card',
+    size: { width: PREVIEW_MAP.width, height: PREVIEW_MAP.height },
+    padding: { top: PREVIEW_MAP.edge, right: PREVIEW_MAP.edge, bottom: PREVIEW_MAP.edge, left: PREVIEW_MAP.edge },
+  },
 ];
 
 const story = loadStory();
