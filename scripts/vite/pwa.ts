@@ -2,7 +2,7 @@
  * The service worker and web app manifest (vite-plugin-pwa with Workbox's generateSW).
  * Precaches everything the story needs, so that after one visit the story, its map, both languages and any deep
  * link load with no network. Updates wait for the reader: `registerType: 'prompt'`, and <update-notice> registers
- * the worker itself with workbox-window (src/state/service-worker.ts; `injectRegister: false`), with absolute
+ * the worker itself (src/state/service-worker.ts; `injectRegister: false`), with absolute
  * addresses that hold from both editions' pages; no inline script lands in the pages.
  */
 import { loadStory } from '../../src/story/load-node.ts';

@@ -1,10 +1,10 @@
 /**
- * Registers the story's service worker (sw.js at the site root, scope the site root) with workbox-window, loaded
- * only when the browser has service workers. Updates wait for the reader: `onNeedRefresh` says a new version is
- * installed and waiting; the returned function asks it to take over.
+ * Registers the story's service worker (sw.js at the site root, scope the site root). Updates wait for the reader:
+ * `onNeedRefresh` says a new version is installed and waiting; the returned function asks it to take over (the
+ * generated worker skips waiting on a `SKIP_WAITING` message).
  *
- * The addresses are absolute: Workbox compares worker URLs against the page's own address, while the Arabic
- * edition (ar/, with <base href="../">) resolves relative ones against the site root.
+ * The addresses are absolute, from the page's base URL: the Arabic edition (ar/, with <base href="../">) registers
+ * the same worker, for the same scope, as the English page.
  */
 export interface WorkerHandlers {
   onNeedRefresh(): void;
@@ -12,25 +12,34 @@ export interface WorkerHandlers {
 }
 
 export function registerWorker(handlers: WorkerHandlers): () => Promise<void> {
-  let skipWaiting: (() => void) | undefined;
+  let waiting: ServiceWorker | null = null;
+  const offer = (worker: ServiceWorker | null): void => {
+    if (!worker) return;
+    waiting = worker;
+    handlers.onNeedRefresh();
+  };
   const registered = (async (): Promise<void> => {
     if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
     try {
-      const { Workbox } = await import('workbox-window');
-      const wb = new Workbox(new URL('sw.js', document.baseURI).href, { scope: new URL('./', document.baseURI).href });
-      // A worker waiting since before this page opened, or one installed while it is open (by this tab or another).
-      wb.addEventListener('waiting', () => handlers.onNeedRefresh());
-      wb.addEventListener('installed', (event) => {
-        if (event.isUpdate === undefined && event.isExternal) handlers.onNeedRefresh();
+      // After the page's own load, so that the worker's downloads do not compete with it.
+      if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+      const base = document.baseURI;
+      const registration = await navigator.serviceWorker.register(new URL('sw.js', base).href, { scope: new URL('./', base).href });
+      // A new version already waiting when this page opened (an older one controls it).
+      if (navigator.serviceWorker.controller) offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          // Installed while an older version controls the page: an update, which waits for the reader.
+          if (installing.state === 'installed' && navigator.serviceWorker.controller) offer(installing);
+        });
       });
-      skipWaiting = () => wb.messageSkipWaiting();
-      await wb.register();
     } catch (error) {
       handlers.onRegisterError(error);
     }
   })();
   return async () => {
     await registered;
-    skipWaiting?.();
+    waiting?.postMessage({ type: 'SKIP_WAITING' });
   };
 }

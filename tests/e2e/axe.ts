@@ -195,7 +195,8 @@ export function measureReflow(): Reflow {
     const canvas = map.getCanvas().getBoundingClientRect();
     const symbols = map
       .getStyle()
-      .layers.filter((l) => l.type === 'symbol' && !CONTEXT_LABELS.has(l.id))
+      // Keep-out layers are invisible: they only reserve room for the labels (src/map/layers/keep-out.ts).
+      .layers.filter((l) => l.type === 'symbol' && !CONTEXT_LABELS.has(l.id) && !l.id.endsWith('-keepout'))
       .map((l) => l.id);
     const query: [[number, number], [number, number]] = [
       [key[0] - canvas.left, key[1] - canvas.top],
