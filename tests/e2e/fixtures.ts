@@ -100,10 +100,8 @@ export function drawnLayerIds(): string[] {
   const drawn = (l: { id: string; type: string }) =>
     map.getLayoutProperty(l.id, 'visibility') !== 'none' &&
     (!opacity[l.type] || (opacity[l.type] ?? []).some((name) => map.getPaintProperty(l.id, name as 'fill-opacity') !== 0));
-  return map
-    .getStyle()
-    .layers.filter(drawn)
-    .map((l) => l.id);
+  // Before its style has loaded a map has no layers to show.
+  return (map.getStyle()?.layers ?? []).filter(drawn).map((l) => l.id);
 }
 
 export async function mapState(page: Page): Promise<MapState> {
