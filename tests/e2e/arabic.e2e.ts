@@ -1,6 +1,7 @@
 import { test, expect, mapIdle, mapState, stepIds, type Guard } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { mirrorRtlBrackets } from '../../src/map/rtl.ts';
+import { inkMatch } from './label-ink.ts';
 
 const ARABIC_PLACES = ['الشدادي', 'مخيم الهول', 'الحسكة', 'الرقة', 'دير الزور', 'الموصل'];
 
@@ -77,74 +78,17 @@ test.describe('the Arabic edition', () => {
     });
     await mapIdle(page);
     const shot = await page.locator('map-story live-map').screenshot();
-    const scores = await page.evaluate(async (b64) => {
-      // No fetch() of a data: URL: the page's Content-Security-Policy (connect-src 'self') refuses it.
-      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      // Ink of the label: dark pixels, cropped to their bounding box (the legend and locator are far away).
-      const inkBox = (cv: OffscreenCanvas, x0: number, y0: number, w: number, h: number) => {
-        const d = cv.getContext('2d')!.getImageData(x0, y0, w, h).data;
-        let minX = w,
-          minY = h,
-          maxX = -1,
-          maxY = -1;
-        for (let y = 0; y < h; y++)
-          for (let x = 0; x < w; x++) {
-            const i = (y * w + x) * 4;
-            if (d[i]! + d[i + 1]! + d[i + 2]! < 300) {
-              minX = Math.min(minX, x);
-              maxX = Math.max(maxX, x);
-              minY = Math.min(minY, y);
-              maxY = Math.max(maxY, y);
-            }
-          }
-        return { x: x0 + minX, y: y0 + minY, w: maxX - minX + 1, h: maxY - minY + 1 };
-      };
-      const cx = Math.round(bitmap.width / 2),
-        cy = Math.round(bitmap.height / 2);
-      const region = { x: cx - 260, y: cy - 90, w: 520, h: 180 };
-      const label = inkBox(c, region.x, region.y, region.w, region.h);
-      const grid = (cv: OffscreenCanvas, box: { x: number; y: number; w: number; h: number }) => {
-        const g = new OffscreenCanvas(64, 24);
-        const gx = g.getContext('2d')!;
-        gx.fillStyle = '#fff';
-        gx.fillRect(0, 0, 64, 24);
-        gx.drawImage(cv, box.x, box.y, box.w, box.h, 0, 0, 64, 24);
-        const d = gx.getImageData(0, 0, 64, 24).data;
-        return Array.from({ length: 64 * 24 }, (_, i) => (d[i * 4]! + d[i * 4 + 1]! + d[i * 4 + 2]! < 450 ? 1 : 0));
-      };
-      const mapGrid = grid(c, label);
-      const reference = (text: string) => {
-        const r = new OffscreenCanvas(600, 160);
-        const rx = r.getContext('2d')!;
-        rx.fillStyle = '#fff';
-        rx.fillRect(0, 0, 600, 160);
-        rx.fillStyle = '#000';
-        rx.font = '700 40px "Noto Sans Arabic Bold", "Noto Sans Arabic"';
-        rx.direction = 'rtl';
-        rx.textAlign = 'center';
-        rx.fillText(text, 300, 100);
-        return grid(r, inkBox(r, 0, 0, 600, 160));
-      };
-      const iou = (a: number[], b: number[]) => {
-        let both = 0,
-          either = 0;
-        for (let i = 0; i < a.length; i++) {
-          both += a[i]! & b[i]!;
-          either += a[i]! | b[i]!;
-        }
-        return either ? both / either : 0;
-      };
-      const word = 'الموصل';
-      return {
-        correct: iou(mapGrid, reference(word)),
-        reversed: iou(mapGrid, reference([...word].reverse().join(''))),
-        isolated: iou(mapGrid, reference([...word].join('\u200c'))),
-        width: label.w,
-      };
-    }, shot.toString('base64'));
+    const word = 'الموصل';
+    const { scores: matches, width } = await page.evaluate(inkMatch, {
+      b64: shot.toString('base64'),
+      region: { w: 520, h: 180 },
+      texts: [word, [...word].reverse().join(''), [...word].join('\u200c')],
+      columns: 64,
+      boxDark: 300,
+      referenceWidth: 600,
+    });
+    const [correct, reversed, isolated] = matches as [number, number, number];
+    const scores = { correct, reversed, isolated, width };
     console.log(`Arabic label match: ${JSON.stringify(scores)}`);
     expect(scores.width).toBeGreaterThan(40);
     expect(scores.correct).toBeGreaterThan(0.5);

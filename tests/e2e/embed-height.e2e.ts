@@ -2,20 +2,12 @@
 // while the reader steps through (measured at 320, 640 and 1240 px in both languages, on a host of another origin).
 import type { Page, Frame } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { BASE_PATH, PORT } from './playwright.config.ts';
-import { FRAME, activeText, count, fittedHeight, frameHeights, frameState, nth, send, startHost, storyFrame, type HostSite } from './embed-host.ts';
+import { FRAME, activeText, count, fittedHeight, frameHeights, frameState, nth, send, storyFrame, STORY_ORIGIN as origin, useHost } from './embed-host.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 
 const story = loadStory();
 const ids = story.steps.map((s) => s.id);
-const storyBase = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const origin = new URL(storyBase).origin;
-let host: HostSite;
-
-test.beforeAll(async () => {
-  host = await startHost(storyBase, story.meta.title.en);
-});
-test.afterAll(async () => host.close());
+const host = useHost(story.meta.title.en);
 
 const heights = (page: Page, frame: Frame) => frameHeights(page, frame, origin);
 const fitted = (page: Page, frame: Frame) => fittedHeight(page, frame, origin);

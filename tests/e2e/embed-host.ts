@@ -10,7 +10,12 @@ import { serve, type Server } from '../../scripts/serve.mjs';
 import { embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
 import { readStoryMessage, type StoryMessage } from '../../src/embed/protocol.ts';
 import type { Lang } from '../../src/story/types.ts';
-import { drawnLayerIds } from './fixtures.ts';
+import { drawnLayerIds, test } from './fixtures.ts';
+import { BASE_PATH, PORT } from './playwright.config.ts';
+
+/** The story as the tests serve it, and its origin. */
+export const STORY_BASE = `http://127.0.0.1:${PORT}${BASE_PATH}`;
+export const STORY_ORIGIN = new URL(STORY_BASE).origin;
 
 export const FRAME = 'iframe[src*="embed=1"]';
 
@@ -26,6 +31,24 @@ export interface HostSite extends Server {
   page(step: string, lang: Lang): string;
   /** The host page embedding it with a Pym.js parent (container `#container`, the parent in `window.pymParent`). */
   pymPage(step: string, lang: Lang): string;
+}
+
+/**
+ * The host site for the tests of one file: started before them on another origin than the story's, stopped after
+ * them. Its pages can be asked for once it has started.
+ */
+export function useHost(title: string): Pick<HostSite, 'page' | 'pymPage'> {
+  let site: HostSite | undefined;
+  const started = (): HostSite => {
+    if (!site) throw new Error('the host site has not started');
+    return site;
+  };
+  test.beforeAll(async () => {
+    site = await startHost(STORY_BASE, title);
+    expect(new URL(site.url).origin).not.toBe(STORY_ORIGIN);
+  });
+  test.afterAll(async () => site?.close());
+  return { page: (step, lang) => started().page(step, lang), pymPage: (step, lang) => started().pymPage(step, lang) };
 }
 
 /** Pym's container id on the Pym host pages. */

@@ -2,7 +2,6 @@
 // message protocol both ways, the resize script, the stepper layout, the full-story link and the embed code.
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { BASE_PATH, PORT } from './playwright.config.ts';
 import {
   FRAME,
   count,
@@ -13,10 +12,11 @@ import {
   nth,
   received,
   send,
-  startHost,
   storyFrame,
   storyMessages,
-  type HostSite,
+  STORY_BASE as storyBase,
+  STORY_ORIGIN as origin,
+  useHost,
 } from './embed-host.ts';
 import { embedSnippet, storyUrls } from '../../src/embed/snippet.ts';
 import { loadStory } from '../../src/story/load-node.ts';
@@ -24,15 +24,7 @@ import { t } from '../../src/i18n/strings.ts';
 
 const story = loadStory();
 const ids = story.steps.map((s) => s.id);
-const storyBase = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const origin = new URL(storyBase).origin;
-let host: HostSite;
-
-test.beforeAll(async () => {
-  host = await startHost(storyBase, story.meta.title.en);
-  expect(new URL(host.url).origin).not.toBe(origin);
-});
-test.afterAll(async () => host.close());
+const host = useHost(story.meta.title.en);
 
 /** Opens the host page and waits for the story's ready message and its drawn map. */
 async function openHost(page: Page, step: string, lang: 'en' | 'ar' = 'en'): Promise<Frame> {

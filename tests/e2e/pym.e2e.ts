@@ -5,23 +5,14 @@
 import fs from 'node:fs';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { BASE_PATH, PORT } from './playwright.config.ts';
-import { FRAME, PYM_ID, frameMapIdle, frameState, nth, received, startHost, storyFrame, storyStrings, type HostSite } from './embed-host.ts';
+import { FRAME, PYM_ID, frameMapIdle, frameState, nth, received, storyFrame, storyStrings, STORY_ORIGIN as origin, useHost } from './embed-host.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 import { readStoryMessage } from '../../src/embed/protocol.ts';
 
 const story = loadStory();
 const ids = story.steps.map((s) => s.id);
-const storyBase = `http://127.0.0.1:${PORT}${BASE_PATH}`;
-const origin = new URL(storyBase).origin;
 const HEIGHT = new RegExp(`^pymxPYMx${PYM_ID}xPYMxheightxPYMx(\\d+)$`);
-let host: HostSite;
-
-test.beforeAll(async () => {
-  host = await startHost(storyBase, story.meta.title.en);
-  expect(new URL(host.url).origin).not.toBe(origin);
-});
-test.afterAll(async () => host.close());
+const host = useHost(story.meta.title.en);
 
 async function openPym(page: Page, step = 'overview', lang: 'en' | 'ar' = 'en'): Promise<Frame> {
   await page.goto(host.pymPage(step, lang));

@@ -1,4 +1,5 @@
 import { test, expect, mapIdle } from './fixtures.ts';
+import { inkMatch } from './label-ink.ts';
 
 /**
  * The Arabic trench label's brackets, drawn the right way round. As in the Arabic shaping test (arabic.e2e.ts): the
@@ -33,60 +34,20 @@ test('the Arabic trench label’s brackets face the way the browser draws them',
   });
   await mapIdle(page);
   const shot = await page.locator('map-story live-map').screenshot();
-  const scores = await page.evaluate(
-    async ({ b64, text }) => {
-      const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-      c.getContext('2d')!.drawImage(bitmap, 0, 0);
-      const inkBox = (cv: OffscreenCanvas, x0: number, y0: number, w: number, h: number) => {
-        const d = cv.getContext('2d')!.getImageData(x0, y0, w, h).data;
-        let [minX, minY, maxX, maxY] = [w, h, -1, -1];
-        for (let y = 0; y < h; y++)
-          for (let x = 0; x < w; x++) {
-            const i = (y * w + x) * 4;
-            if (d[i]! + d[i + 1]! + d[i + 2]! < 450) [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
-          }
-        return { x: x0 + minX, y: y0 + minY, w: maxX - minX + 1, h: maxY - minY + 1 };
-      };
-      // The ink of each end of the line (an eighth of its width) on a small grid.
-      const ends = (cv: OffscreenCanvas, box: { x: number; y: number; w: number; h: number }) => {
-        const g = new OffscreenCanvas(128, 24);
-        const gx = g.getContext('2d')!;
-        gx.fillStyle = '#fff';
-        gx.fillRect(0, 0, 128, 24);
-        gx.drawImage(cv, box.x, box.y, box.w, box.h, 0, 0, 128, 24);
-        const d = gx.getImageData(0, 0, 128, 24).data;
-        const cells: number[] = [];
-        for (let y = 0; y < 24; y++) for (let x = 0; x < 128; x++) if (x < 16 || x >= 112) cells.push(d[(y * 128 + x) * 4]! < 160 ? 1 : 0);
-        return cells;
-      };
-      const cx = Math.round(bitmap.width / 2);
-      const cy = Math.round(bitmap.height / 2);
-      const label = inkBox(c, cx - 300, cy - 60, 600, 120);
-      const reference = (t: string) => {
-        const r = new OffscreenCanvas(900, 160);
-        const rx = r.getContext('2d')!;
-        rx.fillStyle = '#fff';
-        rx.fillRect(0, 0, 900, 160);
-        rx.fillStyle = '#000';
-        rx.font = '700 40px "Noto Sans Arabic Bold", "Noto Sans Arabic"';
-        rx.direction = 'rtl';
-        rx.textAlign = 'center';
-        rx.fillText(t, 450, 100);
-        return ends(r, inkBox(r, 0, 0, 900, 160));
-      };
-      const iou = (a: number[], b: number[]) => {
-        let both = 0;
-        let either = 0;
-        a.forEach((v, i) => ((both += v & b[i]!), (either += v | b[i]!)));
-        return either ? both / either : 0;
-      };
-      const map = ends(c, label);
-      const swapped = text.replace(/[()]/g, (b) => (b === '(' ? ')' : '('));
-      return { right: iou(map, reference(text)), wrong: iou(map, reference(swapped)), width: label.w };
-    },
-    { b64: shot.toString('base64'), text: logical },
-  );
+  // The ends of the line (an eighth of its width each), where the brackets are.
+  const {
+    scores: [right, wrong],
+    width,
+  } = await page.evaluate(inkMatch, {
+    b64: shot.toString('base64'),
+    region: { w: 600, h: 120 },
+    texts: [logical, logical.replace(/[()]/g, (b) => (b === '(' ? ')' : '('))],
+    columns: 128,
+    ends: 16,
+    boxDark: 450,
+    referenceWidth: 900,
+  });
+  const scores = { right: right!, wrong: wrong!, width };
   console.log(`Arabic bracket match: ${JSON.stringify(scores)}`);
   expect(scores.width).toBeGreaterThan(150);
   expect(scores.right).toBeGreaterThan(0.5);
