@@ -3,7 +3,7 @@
  * text paints before MapLibre is parsed.
  */
 import { setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import workerUrl from 'virtual:maplibre-worker-url';
 
 setWorkerUrl(workerUrl);
 

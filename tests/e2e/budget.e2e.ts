@@ -11,7 +11,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const DIST = path.resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 const KB = 1024;
 
-const BUDGET = { jsGzip: 480 * KB, dataGzip: 150 * KB, fonts: 250 * KB };
+/**
+ * MapLibre built from its sources with the story (the default) must keep all JavaScript within 0.75 of the bare
+ * MapLibre page's 434 KB; its published bundles (MAPLIBRE_BUILD=dist, the fallback for an upgrade) within 480 KB.
+ */
+const FROM_SOURCES = (process.env.MAPLIBRE_BUILD ?? 'src') === 'src';
+const BUDGET = { jsGzip: (FROM_SOURCES ? 325 : 480) * KB, dataGzip: 150 * KB, fonts: 250 * KB };
 
 /** The vendored MapLibre chunk and its worker: they carry help links that nothing requests. */
 const VENDORED = /(^|\/)assets\/maplibre-[^/]*\.(js|mjs)$/;
@@ -88,7 +93,7 @@ test.describe('the built site', () => {
     const total = rows.reduce((sum, [, n]) => sum + n, 0);
     report('JavaScript, gzip', rows, total, BUDGET.jsGzip);
     expect(
-      js.some((f) => VENDORED.test(f) && f.endsWith('.mjs')),
+      js.some((f) => /(^|\/)assets\/maplibre-(gl-)?worker-[\w-]+\.m?js$/.test(f)),
       'the MapLibre worker is part of the build',
     ).toBe(true);
     expect(total).toBeLessThanOrEqual(BUDGET.jsGzip);
