@@ -1,7 +1,7 @@
 /**
- * The service worker and web app manifest (vite-plugin-pwa with Workbox's generateSW).
- * Precaches everything the story needs, so that after one visit the story, its map, both languages and any deep
- * link load with no network. Updates wait for the reader: `registerType: 'prompt'`, and <update-notice> registers
+ * The service worker and web app manifest (vite-plugin-pwa, injectManifest: the worker is src/sw.ts, and the plugin
+ * gives it the list of the story's files with their revisions). After one visit, the story in the reader's language,
+ * its map and any deep link load with no network. Updates wait for the reader: `registerType: 'prompt'`, and <update-notice> registers
  * the worker itself (src/state/service-worker.ts; `injectRegister: false`), with absolute
  * addresses that hold from both editions' pages; no inline script lands in the pages.
  */
@@ -13,7 +13,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 export const THEME_COLOUR = '#a12a1f';
 const BACKGROUND_COLOUR = '#eef0f2';
 
-/** Large enough for MapLibre's main chunk (≈ 1.1 MB) and its worker (≈ 0.5 MB), with room to grow. */
+/** Large enough for MapLibre's largest chunk (≈ 0.5 MB built from its sources, 1.1 MB published), with room to grow. */
 const MAX_PRECACHE_FILE_BYTES = 4 * 1024 * 1024;
 
 export function pwa(): PluginOption {
@@ -22,7 +22,6 @@ export function pwa(): PluginOption {
   return VitePWA({
     registerType: 'prompt',
     injectRegister: false,
-    filename: 'sw.js',
     manifestFilename: 'manifest.webmanifest',
     includeManifestIcons: false,
     manifest: {
@@ -46,24 +45,19 @@ export function pwa(): PluginOption {
         { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
       ],
     },
-    workbox: {
-      globPatterns: ['**/*.{html,js,mjs,css,woff2,json,geojson,svg,png,webmanifest}'],
-      // The plugin adds the manifest itself, with its own revision. The link-preview images are for other sites'
-      // cards, not for readers (and are large): they stay out of the precache.
-      globIgnores: ['**/node_modules/**/*', 'manifest.webmanifest', 'preview/**'],
+    // The worker is the story's own (src/sw.ts): it downloads nothing when it installs, keeps what the reader loads,
+    // and the rest of the reader's language only when the connection is idle (src/state/offline.ts).
+    strategies: 'injectManifest',
+    srcDir: 'src',
+    filename: 'sw.ts',
+    injectManifest: {
+      // The files the worker may keep: both editions' pages, code, styles, fonts, data and still maps.
+      globPatterns: ['**/*.{html,js,mjs,css,woff2,json,geojson,svg,webmanifest}'],
+      // The plugin lists the manifest itself. Not for readers: the link-preview images (for other sites' cards), the app icons (the browser fetches them
+      // itself when a reader installs the story), and the files for host sites (embed script, example host page).
+      globIgnores: ['**/node_modules/**/*', 'manifest.webmanifest', 'preview/**', 'icons/*.png', 'embed.js', 'example-host.*'],
       maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
-      // Deep links are the one page with `#step`, `?lang`, `?embed` (and whatever tracking parameters a newsletter
-      // adds): the precache answers all of them, because it ignores query parameters. A navigation fallback would
-      // answer for every other page under the scope too (at a bucket's root: other stories), so there is none.
-      navigateFallback: null,
-      cleanupOutdatedCaches: true,
-      // The first visit's page is controlled at once; updates still wait for the reader (no skipWaiting).
-      clientsClaim: true,
-      skipWaiting: false,
-      // No file of the story is chosen by a query parameter.
-      ignoreURLParametersMatching: [/.*/],
-      runtimeCaching: [],
-      sourcemap: false,
+      rollupFormat: 'iife',
     },
   });
 }

@@ -1,11 +1,14 @@
 /**
  * Registers the story's service worker (sw.js at the site root, scope the site root). Updates wait for the reader:
  * `onNeedRefresh` says a new version is installed and waiting; the returned function asks it to take over (the
- * generated worker skips waiting on a `SKIP_WAITING` message).
+ * worker, src/sw.ts, skips waiting on a `SKIP_WAITING` message). What it keeps for offline reading, the page tells
+ * it (src/state/offline.ts).
  *
  * The addresses are absolute, from the page's base URL: the Arabic edition (ar/, with <base href="../">) registers
  * the same worker, for the same scope, as the English page.
  */
+import { keepForOffline } from './offline.ts';
+
 export interface WorkerHandlers {
   onNeedRefresh(): void;
   onRegisterError(error: unknown): void;
@@ -25,6 +28,7 @@ export function registerWorker(handlers: WorkerHandlers): () => Promise<void> {
       if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
       const base = document.baseURI;
       const registration = await navigator.serviceWorker.register(new URL('sw.js', base).href, { scope: new URL('./', base).href });
+      keepForOffline(registration);
       // A new version already waiting when this page opened (an older one controls it).
       if (navigator.serviceWorker.controller) offer(registration.waiting);
       registration.addEventListener('updatefound', () => {

@@ -36,6 +36,25 @@ async function controlled(page: Page): Promise<string> {
   });
 }
 
+/** The story's files that its service worker keeps, relative to the scope. */
+async function kept(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const scope = (await navigator.serviceWorker.ready).scope;
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('story-')) continue;
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url.slice(scope.length));
+    }
+    return urls.sort();
+  });
+}
+
+/** The files of one edition that a reader of it keeps once the connection has been idle: its pages and still maps. */
+function editionFiles(lang: 'en' | 'ar'): string[] {
+  const prefix = lang === 'ar' ? 'ar/' : '';
+  return [`${prefix}index.html`, ...STEPS.flatMap((s) => [`static/${lang}/${s.id}.svg`, `${prefix}s/${s.id}.html`])];
+}
+
 /** The story's text as a reader sees it: the title, every step's card and the sources. */
 async function storyText(page: Page): Promise<{ h1: string[]; titles: string[]; cards: string[]; sources: string }> {
   const story = page.locator('map-story');
@@ -59,7 +78,7 @@ const offOrigin = (urls: string[], origin: string): string[] => urls.filter((u) 
 test.describe('offline after one visit', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  test('with the network off and the server stopped: map, full text, a deep link in a new tab, Arabic', async ({ context, page }) => {
+  test('with the network off and the server stopped: map, full text, a deep link in a new tab, Arabic once opened', async ({ context, page }) => {
     test.setTimeout(300_000);
     const server = await serve({ dir: DIST, base: '/newsroom/graphics/syria-iraq/', port: 0 });
     const origin = new URL(server.url).origin;
@@ -75,10 +94,21 @@ test.describe('offline after one visit', () => {
       online = await storyText(page);
       expect(online.titles).toEqual(STEPS.map((s) => s.title.en));
       expect(online.cards.join('\n').length).toBeGreaterThan(4000);
+      // Once the connection is idle, the worker has the whole English story, and neither the Arabic edition's pages
+      // nor its still maps (its fonts: only what the English page itself showed).
+      await expect.poll(() => kept(page), { timeout: 60_000 }).toEqual(expect.arrayContaining(editionFiles('en')));
+      const english = await kept(page);
+      expect(english.filter((u) => u.startsWith('ar/') || u.startsWith('static/ar/'))).toEqual([]);
+      expect(english.filter((u) => u.startsWith('data/'))).toHaveLength(fs.readdirSync(path.join(DIST, 'data')).length);
       // The worker answers for the story only: another page under its scope still comes from the server.
       const other = await context.newPage();
       expect((await other.goto(`${server.url}another-story/`))?.status()).toBe(404);
       await other.close();
+      // The reader opens the Arabic edition once, online: from then on it is kept too.
+      const first = await context.newPage();
+      await first.goto(`${server.url}ar/#courts`);
+      await expect.poll(() => kept(first), { timeout: 60_000 }).toEqual(expect.arrayContaining(editionFiles('ar')));
+      await first.close();
     } finally {
       await context.setOffline(true);
       await server.close();
@@ -107,7 +137,7 @@ test.describe('offline after one visit', () => {
     await expect(tab.locator('map-story story-step#trench h2')).toHaveText(STEPS.find((s) => s.id === 'trench')!.title.en);
     await expect(tab.locator('map-story story-step#trench h2')).toBeInViewport();
 
-    // The Arabic edition's own page (ar/), with its font, never visited online; `?lang=ar` on the English page too.
+    // The Arabic edition's own page (ar/), with its font, at a step not visited online; `?lang=ar` on the English page too.
     const ar = await context.newPage();
     await ar.goto(`${server.url}?lang=ar#transfer`);
     await mapIdle(ar);
@@ -195,8 +225,8 @@ function deployNewVersion(dir: string): void {
     const html = fs.readFileSync(file, 'utf8').replace('<head>', '<head>\n    <meta name="story-build" content="2" />');
     fs.writeFileSync(file, html);
     const revision = crypto.createHash('md5').update(html).digest('hex');
-    const entry = new RegExp(`(url:\\s*"${page.replace(/[./]/g, '\\$&')}",\\s*revision:\\s*")[0-9a-f]+"`);
-    const next = after.replace(entry, `$1${revision}"`);
+    const entry = new RegExp(`("revision":")[0-9a-f]+(","url":"${page.replace(/[./]/g, '\\$&')}")`);
+    const next = after.replace(entry, `$1${revision}$2`);
     expect(next, `the service worker lists ${page} with a revision`).not.toBe(after);
     after = next;
   }
