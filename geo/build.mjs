@@ -4,16 +4,19 @@
 //   node geo/build.mjs --refresh-rivers   capture the river text with gmt first
 //   node geo/build.mjs --out DIR          write somewhere else (used by tests)
 //
-// Output is deterministic: the same inputs give byte-identical files.
+// Output is deterministic: the same inputs give byte-identical files. How much
+// detail the files keep follows from the story's deepest zoom: simplify.mjs.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as turf from '@turf/turf';
 import { featureCollection, jsonFile, round } from './format.mjs';
-import { buildBorder, buildCountries, buildCountryLabels, loadTopology } from './countries.mjs';
+import { buildBorder, buildCountries, buildCountryLabels, countryGrid, loadTopology } from './countries.mjs';
 import { buildLocator } from './locator.mjs';
-import { buildRivers, readRaw } from './rivers.mjs';
+import { buildRivers, readRaw, RIVER_GRID } from './rivers.mjs';
+import { DECIMALS } from './simplify.mjs';
+import { topoJson } from './topology.mjs';
 import { buildAreas, buildArrows, buildPlaces, buildTrench, place, TRANSFER_END, TRENCH_CLAIMED_KM, TRENCH_OFFSET_KM } from './overlays.mjs';
 
 /** @typedef {import('geojson').Feature} Feature */
@@ -51,7 +54,8 @@ function byId(features, id) {
 
 /**
  * All output files, by name, as text.
- * @param {{ refreshRivers?: boolean }} [options]
+ * @param {{ refreshRivers?: boolean, tolerance?: number }} [options] tolerance: the
+ *   simplification in px at the deepest zoom (default SIMPLIFY_PX; tests try others)
  * @returns {{ files: Map<string, string>, report: Record<string, unknown> }}
  */
 export function buildAll(options = {}) {
@@ -71,6 +75,7 @@ export function buildAll(options = {}) {
   for (const id of SYRIAN) check(inside(place(places, id).coordinates, syria), `${id} must lie in Syria`);
   for (const id of IRAQI) check(inside(place(places, id).coordinates, iraq), `${id} must lie in Iraq`);
 
+  // Measured on the unsimplified source topology, whatever the drawn countries' simplification.
   const border = buildBorder(topology);
   const borderKm = round(border.km, 1);
   const trench = buildTrench(border.line, borderKm, iraq);
@@ -117,17 +122,19 @@ export function buildAll(options = {}) {
     properties: { id: 'syria-iraq', length_km: borderKm },
     geometry: border.line.geometry,
   };
+  // The countries layer reads only the id (the names are country-labels').
+  const drawnCountries = countries.map((c) => ({ ...c, properties: { id: c.properties?.id } }));
   const files = new Map([
-    ['areas.geojson', featureCollection(areas, 4)],
-    ['arrows.geojson', featureCollection(arrows, 4)],
-    ['border.geojson', featureCollection([/** @type {Feature} */ (borderFeature)], 5)],
-    ['countries.geojson', featureCollection(countries, 4)],
-    ['country-labels.geojson', featureCollection(buildCountryLabels(countries), 4)],
+    ['areas.geojson', featureCollection(areas, DECIMALS)],
+    ['arrows.geojson', featureCollection(arrows, DECIMALS)],
+    ['border.geojson', featureCollection([/** @type {Feature} */ (borderFeature)], DECIMALS)],
+    ['countries.topo.json', topoJson('countries', drawnCountries, countryGrid(topology), options.tolerance)],
+    ['country-labels.geojson', featureCollection(buildCountryLabels(countries), DECIMALS)],
     ['locator.json', `${JSON.stringify(buildLocator(loadTopology('countries-110m.json')))}\n`],
     ['measurements.json', jsonFile(measurements)],
-    ['places.geojson', featureCollection(buildPlaces(places), 4)],
-    ['rivers.geojson', featureCollection(rivers.features, 4)],
-    ['trench.geojson', featureCollection(trench, 4)],
+    ['places.geojson', featureCollection(buildPlaces(places), DECIMALS)],
+    ['rivers.topo.json', topoJson('rivers', rivers.features, RIVER_GRID, options.tolerance)],
+    ['trench.geojson', featureCollection(trench, DECIMALS)],
   ]);
   return { files, report: { border_km: border.km, rivers: rivers.stats } };
 }

@@ -1,5 +1,7 @@
 // Countries, country labels and the Syria–Iraq border from Natural Earth
-// 1:10m admin-0 (npm world-atlas, TopoJSON).
+// 1:10m admin-0 (npm world-atlas, TopoJSON), at full resolution: the
+// countries are simplified only as they are written (topology.mjs), and the
+// border is measured on the source.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,8 +26,6 @@ export function loadTopology(name) {
 
 /** Region drawn as the country layer. */
 export const COUNTRY_BBOX = /** @type {[number, number, number, number]} */ ([27, 21, 55, 44.5]);
-/** Douglas–Peucker tolerance in degrees (about 500 m), fit for zooms 4–9. */
-const SIMPLIFY_DEG = 0.005;
 
 /**
  * Natural Earth names → story ids and names. Every country inside the region
@@ -120,22 +120,18 @@ function collectArcs(geometry, into) {
 }
 
 /**
- * A copy of the topology with the given geometries and simplified arcs, so that
- * neighbouring countries keep exactly the same shared boundary.
+ * A copy of the topology with the given geometries and their arcs simplified
+ * one by one, so that neighbouring countries keep exactly the same shared
+ * boundary (the arcs' end points, where three countries meet, stay).
  * @param {Topology} topology
  * @param {any[]} geometries
- * @param {number} tolerance
+ * @param {(arc: Position[]) => Position[]} simplifyArc
  * @returns {Topology}
  */
-function simplifiedTopology(topology, geometries, tolerance) {
+export function simplifiedTopology(topology, geometries, simplifyArc) {
   const used = new Set();
   geometries.forEach((g) => collectArcs(g, used));
-  const arcs = absoluteArcs(topology).map((arc, i) => {
-    if (!used.has(i)) return [];
-    const simple = turf.simplify(turf.lineString(arc), { tolerance, highQuality: true }).geometry.coordinates;
-    const closed = arc[0][0] === arc.at(-1)?.[0] && arc[0][1] === arc.at(-1)?.[1];
-    return closed && simple.length < 4 ? arc : simple;
-  });
+  const arcs = absoluteArcs(topology).map((arc, i) => (used.has(i) ? simplifyArc(arc) : []));
   return /** @type {Topology} */ ({
     type: 'Topology',
     objects: { countries: { type: 'GeometryCollection', geometries } },
@@ -156,7 +152,23 @@ function cleanAreal(geometry) {
 }
 
 /**
- * Countries in the region, clipped and simplified; sorted by id.
+ * The grid of the TopoJSON output: the source's own quantisation grid
+ * (world-atlas stores Natural Earth on it), moved to the region's south-west
+ * corner. Every source position lies on it, so it is stored exactly.
+ * @param {Topology} topology countries-10m
+ * @returns {import('./topology.mjs').Grid}
+ */
+export function countryGrid(topology) {
+  const t = topology.transform;
+  if (!t) throw new Error('countries-10m is expected to be quantised');
+  const cell = (/** @type {0 | 1} */ axis) => t.translate[axis] + Math.floor((COUNTRY_BBOX[axis] - t.translate[axis]) / t.scale[axis]) * t.scale[axis];
+  return { step: [t.scale[0], t.scale[1]], origin: [cell(0), cell(1)] };
+}
+
+/**
+ * Countries in the region, clipped, at full resolution; sorted by id. They
+ * are simplified as TopoJSON arcs when written (topology.mjs), so that
+ * neighbours keep one shared boundary.
  * @param {Topology} topology countries-10m
  * @returns {Feature[]}
  */
@@ -167,13 +179,12 @@ export function buildCountries(topology) {
     const f = topoFeature(topology, g);
     return f.geometry && turf.booleanIntersects(f, region);
   });
-  const simple = simplifiedTopology(topology, candidates, SIMPLIFY_DEG);
   /** @type {Map<string, Feature[]>} */
   const pieces = new Map();
   for (const g of candidates) {
     const meta = COUNTRIES[g.properties.name];
     if (!meta) throw new Error(`No id and Arabic name for ${g.properties.name}`);
-    const clipped = turf.bboxClip(/** @type {any} */ (topoFeature(simple, g)), COUNTRY_BBOX);
+    const clipped = turf.bboxClip(/** @type {any} */ (topoFeature(topology, g)), COUNTRY_BBOX);
     const geometry = cleanAreal(/** @type {Areal} */ (clipped.geometry));
     if (geometry) pieces.set(meta.id, [...(pieces.get(meta.id) ?? []), turf.feature(geometry)]);
   }

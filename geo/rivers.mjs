@@ -169,12 +169,15 @@ export function routeRiver(segments, spec) {
   return { coords, segmentCount: used.size };
 }
 
-/** Output window and simplification for the drawn rivers. */
-const CLIP_BBOX = /** @type {[number, number, number, number]} */ ([35, 32, 47, 39.5]);
-const SIMPLIFY_DEG = 0.002;
+/** Output window of the drawn rivers. */
+export const RIVER_BBOX = /** @type {[number, number, number, number]} */ ([35, 32, 47, 39.5]);
+/** The TopoJSON grid of the rivers: 1e-4° from the window's south-west corner
+ * (at most 0.03 px off at the deepest zoom, see simplify.mjs quantError). */
+export const RIVER_GRID = /** @type {import('./topology.mjs').Grid} */ ({ step: [1e-4, 1e-4], origin: [RIVER_BBOX[0], RIVER_BBOX[1]] });
 
 /**
- * Named, clipped and simplified river features.
+ * Named and clipped river features, at full resolution (they are simplified
+ * as they are written, by topology.mjs).
  * @param {string} rawText
  * @returns {{ features: import('geojson').Feature[], stats: Record<string, { segments: number, lines: number }> }}
  */
@@ -186,11 +189,9 @@ export function buildRivers(rawText) {
   const stats = {};
   for (const spec of RIVERS) {
     const { coords, segmentCount } = routeRiver(segments, spec);
-    const clipped = turf.bboxClip(turf.lineString(coords), CLIP_BBOX).geometry;
+    const clipped = turf.bboxClip(turf.lineString(coords), RIVER_BBOX).geometry;
     const parts = clipped.type === 'LineString' ? [clipped.coordinates] : clipped.coordinates;
-    const lines = parts
-      .filter((p) => p.length >= 2)
-      .map((p) => turf.simplify(turf.lineString(p), { tolerance: SIMPLIFY_DEG, highQuality: true }).geometry.coordinates);
+    const lines = parts.filter((p) => p.length >= 2);
     const geometry = lines.length === 1 ? { type: 'LineString', coordinates: lines[0] } : { type: 'MultiLineString', coordinates: lines };
     features.push({
       type: 'Feature',

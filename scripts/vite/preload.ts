@@ -13,7 +13,7 @@
  */
 import type { Plugin } from 'vite';
 import type { HtmlTagDescriptor } from 'vite';
-import { DATA_FILES } from '../../src/map/data.ts';
+import { DATA_FILES, dataFile } from '../../src/map/data.ts';
 import { MAP_PREFETCH_ID } from '../../src/map/prefetch.ts';
 
 const FONTS = /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
@@ -36,7 +36,7 @@ export function preloadMap(): Plugin {
           later.push({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./${code}` } });
         }
         for (const name of DATA_FILES) {
-          later.push({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./data/${name}.geojson` } });
+          later.push({ tag: 'link', attrs: { rel: 'prefetch', crossorigin: true, href: `./data/${dataFile(name)}` } });
         }
         tags.push({ tag: 'template', attrs: { id: MAP_PREFETCH_ID }, children: later, injectTo: 'body' });
         return tags;

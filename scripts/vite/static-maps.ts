@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import type { Plugin } from 'vite';
 import { loadStory, REPO_ROOT } from '../../src/story/load-node.ts';
 import { LANGS } from '../../src/story/types.ts';
-import { DATA_FILES, type MapData } from '../../src/map/data.ts';
+import { DATA_FILES, dataFile, parseDataFile, type MapData } from '../../src/map/data.ts';
 import { renderSceneSvg } from '../../src/map/static/render-svg.ts';
 
 /** Where a step's image is served from, relative to the page. */
@@ -18,9 +17,9 @@ export function staticMapPath(lang: string, stepId: string): string {
   return `static/${lang}/${stepId}.svg`;
 }
 
-/** Reads the derived data files the live map fetches. */
+/** Reads the derived data files the live map fetches, decoded as the live map decodes them (src/map/data.ts). */
 export function readMapData(root: string = REPO_ROOT): MapData {
-  const entries = DATA_FILES.map((name) => [name, JSON.parse(readFileSync(join(root, 'public', 'data', `${name}.geojson`), 'utf8')) as FeatureCollection]);
+  const entries = DATA_FILES.map((name) => [name, parseDataFile(name, JSON.parse(readFileSync(join(root, 'public', 'data', dataFile(name)), 'utf8')))]);
   return Object.fromEntries(entries) as MapData;
 }
 

@@ -11,9 +11,9 @@ const notNetwork = (errors: string[]) => errors.filter((e) => !/^Failed to load 
 
 test.describe('missing or broken data', () => {
   const cases: [string, string, { status: number; body: string }][] = [
-    ['every data file is missing (404)', '**/data/*.geojson', { status: 404, body: 'not found' }],
-    ['a data file is not valid JSON', '**/data/rivers.geojson', { status: 200, body: '{"type":"FeatureCollection","features":[{"type":' }],
-    ['a data file is JSON but not GeoJSON', '**/data/countries.geojson', { status: 200, body: '{"error":"<img src=x onerror=alert(1)>"}' }],
+    ['every data file is missing (404)', '**/data/*.{geojson,json}', { status: 404, body: 'not found' }],
+    ['a data file is not valid JSON', '**/data/rivers.topo.json', { status: 200, body: '{"type":"FeatureCollection","features":[{"type":' }],
+    ['a data file is JSON but not GeoJSON', '**/data/countries.topo.json', { status: 200, body: '{"error":"<img src=x onerror=alert(1)>"}' }],
   ];
   for (const [name, pattern, response] of cases) {
     test(`${name}: the text stays readable and a short notice says the map could not load`, async ({ page, g }) => {

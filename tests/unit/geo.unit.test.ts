@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { DATA_FILES, dataFile, parseDataFile, type DataName } from '../../src/map/data.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = join(ROOT, 'public/data');
@@ -24,9 +25,11 @@ interface Place {
 }
 
 const read = (name: string): string => readFileSync(join(DATA, name), 'utf8');
-const collection = (name: string): FeatureCollection<never, Props>['features'] => (JSON.parse(read(name)) as FeatureCollection<never, Props>).features;
+/** A data set's features, decoded as the map decodes them (src/map/data.ts). */
+const collection = (name: DataName): FeatureCollection<never, Props>['features'] =>
+  (parseDataFile(name, JSON.parse(read(dataFile(name)))) as FeatureCollection<never, Props>).features;
 
-const countries = collection('countries.geojson') as unknown as Areal[];
+const countries = collection('countries') as unknown as Areal[];
 const country = (id: string): Areal => {
   const found = countries.find((c) => c.properties.id === id);
   if (!found) throw new Error(`no country ${id}`);
@@ -34,7 +37,7 @@ const country = (id: string): Areal => {
 };
 const syria = country('syria');
 const iraq = country('iraq');
-const border = collection('border.geojson')[0] as unknown as Feature<LineString, Props>;
+const border = collection('border')[0] as unknown as Feature<LineString, Props>;
 const places = JSON.parse(readFileSync(join(ROOT, 'geo/places.json'), 'utf8')) as Place[];
 const placeAt = (id: string): Position => {
   const found = places.find((p) => p.id === id);
@@ -83,7 +86,7 @@ describe('geography data', () => {
   });
 
   it('draws the schematic trench on the Iraqi side', () => {
-    const trench = collection('trench.geojson') as unknown as Feature<LineString | Point, Props>[];
+    const trench = collection('trench') as unknown as Feature<LineString | Point, Props>[];
     const line = trench.find((f) => f.properties.role === 'line') as Feature<LineString, Props>;
     const label = trench.find((f) => f.properties.role === 'label') as Feature<Point, Props>;
     expect(line.properties).toMatchObject({ schematic: true, claimed_km: 620, border_km: border.properties.length_km });
@@ -108,7 +111,7 @@ describe('geography data', () => {
       expect(lat).toBeLessThanOrEqual(VIEW.north);
       expect(inside(p.coordinates, iraqi.has(p.id) ? iraq : syria), p.id).toBe(true);
     }
-    const points = collection('places.geojson') as unknown as Feature<Point, Props>[];
+    const points = collection('places') as unknown as Feature<Point, Props>[];
     expect(points.map((f) => f.properties.id).sort()).toEqual(
       places
         .filter((p) => p.kind !== 'area')
@@ -118,19 +121,19 @@ describe('geography data', () => {
   });
 
   it('draws the Mosul desert as an approximate area, never as a pin', () => {
-    const areas = collection('areas.geojson') as unknown as Areal[];
+    const areas = collection('areas') as unknown as Areal[];
     const desert = areas.find((f) => f.properties.id === 'mosul-desert');
     expect(desert?.geometry.type).toBe('Polygon');
     expect(desert?.properties.precision).toBe('approximate');
     for (const p of (desert as Feature<Polygon>).geometry.coordinates[0] ?? []) expect(inside(p, iraq)).toBe(true);
-    const points = collection('places.geojson') as unknown as Feature<Point, Props>[];
+    const points = collection('places') as unknown as Feature<Point, Props>[];
     expect(points.some((f) => f.properties.id === 'mosul-desert' || f.properties.kind === 'area')).toBe(false);
     const shaddadi = points.find((f) => f.properties.id === 'shaddadi');
     expect(shaddadi?.properties.precision).toBe('approximate');
   });
 
   it('ends the transfer arrow just across the border, far from Mosul (the destination is not public)', () => {
-    const arrows = collection('arrows.geojson') as unknown as Feature<LineString | Polygon, Props>[];
+    const arrows = collection('arrows') as unknown as Feature<LineString | Polygon, Props>[];
     const shaft = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'shaft');
     const head = arrows.find((f) => f.properties.id === 'transfer-iraq' && f.properties.part === 'head');
     const tip = (head as Feature<Polygon>).geometry.coordinates[0]?.[0];
@@ -164,7 +167,7 @@ describe('geography data', () => {
   });
 
   it('names the three rivers and runs them past their towns', () => {
-    const rivers = collection('rivers.geojson') as unknown as Feature<LineString, Props>[];
+    const rivers = collection('rivers') as unknown as Feature<LineString, Props>[];
     const towns: Record<string, string[]> = {
       euphrates: ['raqqa', 'deir-ezzor'],
       khabur: ['hasakah', 'shaddadi'],
@@ -177,9 +180,13 @@ describe('geography data', () => {
     }
   });
 
-  it('stays small: all files together at most 150 KB gzip', () => {
+  it('stays small: all files together at most 40 KB gzip', () => {
     const total = readdirSync(DATA).reduce((sum, name) => sum + gzipSync(readFileSync(join(DATA, name))).length, 0);
-    expect(total).toBeLessThanOrEqual(150 * 1024);
+    expect(total).toBeLessThanOrEqual(40 * 1024);
+  });
+
+  it('holds exactly the files the map reads, and the locator and measurements', () => {
+    expect(readdirSync(DATA).sort()).toEqual([...DATA_FILES.map(dataFile), 'locator.json', 'measurements.json'].sort());
   });
 
   it('rebuilds byte-identical files', { timeout: 30_000 }, () => {

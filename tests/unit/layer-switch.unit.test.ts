@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, Map } from 'maplibre-gl';
-import { DATA_FILES, type MapData } from '../../src/map/data.ts';
+import { DATA_FILES, dataFile, parseDataFile, type MapData } from '../../src/map/data.ts';
 import { buildStyle } from '../../src/map/layers/index.ts';
 import { applyScene, visibleLayerIds } from '../../src/map/scene.ts';
 import { isLayerShown, opacityProperties } from '../../src/map/layer-switch.ts';
 import { loadStory } from '../../src/story/load-node.ts';
 
 const data = Object.fromEntries(
-  DATA_FILES.map((name) => [name, JSON.parse(readFileSync(join('public', 'data', `${name}.geojson`), 'utf8')) as FeatureCollection]),
+  DATA_FILES.map((name) => [name, parseDataFile(name, JSON.parse(readFileSync(join('public', 'data', dataFile(name)), 'utf8')))]),
 ) as MapData;
 const story = loadStory();
 

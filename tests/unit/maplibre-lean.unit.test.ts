@@ -1,22 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection } from 'geojson';
-import { DATA_FILES, type MapData } from '../../src/map/data.ts';
+import { DATA_FILES, dataFile, parseDataFile, type MapData } from '../../src/map/data.ts';
 import { buildStyle } from '../../src/map/layers/index.ts';
-import { warmUpStyle } from '../../src/map/warm-up.ts';
 import { leftOut, leanModules } from '../../scripts/vite/maplibre-lean.ts';
 import { MAPLIBRE_SRC, mapLibreBuild } from '../../scripts/vite/maplibre.ts';
 
 const data = Object.fromEntries(
-  DATA_FILES.map((name) => [name, JSON.parse(readFileSync(join('public', 'data', `${name}.geojson`), 'utf8')) as FeatureCollection]),
+  DATA_FILES.map((name) => [name, parseDataFile(name, JSON.parse(readFileSync(join('public', 'data', dataFile(name)), 'utf8')))]),
 ) as MapData;
 
 describe('the MapLibre build leaves out only what the story’s style never uses', () => {
   for (const lang of ['en', 'ar'] as const) {
     const built = buildStyle({ data, lang });
-    // The warm-up style has every layer of every scene, so it is the whole of what the map can ever draw.
-    const style = warmUpStyle(built);
+    // The built style has every layer of every scene (each scene hides some), so it is all the map can ever draw.
+    const style = built.style;
 
     it(`${lang}: no source kind of the style is left out`, () => {
       const kinds = new Set(Object.values(style.sources).map((s) => s.type));

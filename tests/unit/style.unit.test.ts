@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
-import { DATA_FILES, type MapData } from '../../src/map/data.ts';
+import { DATA_FILES, dataFile, parseDataFile, type MapData } from '../../src/map/data.ts';
 import { buildStyle } from '../../src/map/layers/index.ts';
 import { theme } from '../../src/map/theme.ts';
 import { PLACES } from '../../src/map/gazetteer.ts';
@@ -14,7 +13,7 @@ import { loadStory } from '../../src/story/load-node.ts';
 import { LANGS, LAYER_GROUPS } from '../../src/story/types.ts';
 
 const data = Object.fromEntries(
-  DATA_FILES.map((name) => [name, JSON.parse(readFileSync(join('public', 'data', `${name}.geojson`), 'utf8')) as FeatureCollection]),
+  DATA_FILES.map((name) => [name, parseDataFile(name, JSON.parse(readFileSync(join('public', 'data', dataFile(name)), 'utf8')))]),
 ) as MapData;
 const story = loadStory();
 
