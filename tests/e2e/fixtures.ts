@@ -45,7 +45,8 @@ export async function readerArrives(page: Page): Promise<void> {
 const IDLE_TIMEOUT = 8000;
 
 /**
- * The reader arrives; waits until the map exists and has finished drawing (idle), with every scene change applied.
+ * The reader arrives; waits until the map exists, has finished its unseen first pass and drawing (idle), with every
+ * scene change applied.
  * Fails, saying what the map was still doing, if it does not go idle within 8 s of having loaded.
  */
 export async function mapIdle(page: Page): Promise<void> {
@@ -53,7 +54,9 @@ export async function mapIdle(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const map = document.querySelector('map-story')?.map;
-      return Boolean(map && map.loaded() && !map.isMoving());
+      // Once on screen, the map draws what its first scene hides once, unseen (map/warm-up.ts): wait for that too.
+      const warm = performance.getEntriesByName('live-map-warm').length > 0;
+      return Boolean(map && warm && map.loaded() && !map.isMoving());
     },
     undefined,
     { timeout: 60_000 },
