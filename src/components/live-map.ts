@@ -14,6 +14,7 @@ import { theme } from '../map/theme.ts';
 import { t } from '../i18n/strings.ts';
 import './map-legend.ts';
 import './map-locator.ts';
+import './static-map.ts';
 import { FIRST_VIEW, mapPadding } from '../map/camera.ts';
 import { framePoints, type ScreenRect } from '../map/layers/keep-out.ts';
 

@@ -51,38 +51,11 @@ export class StaticMap extends LitElement {
   @property() alt = '';
   /** Keep the image's top edge at the top (phones, where text cards cover the lower part). */
   @property({ type: Boolean, reflect: true }) compact = false;
-  /** Fetch only once the page is idle or about to print: for images that are not on screen at first. */
-  @property({ type: Boolean }) deferred = false;
 
   @state() private image: SVGSVGElement | null = null;
-  private ready = false;
   private loaded = '';
   /** Set once this element's image has been painted (and `still-painted` fired). */
   private painted = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.fetchNow);
-    if (!this.deferred) this.ready = true;
-    else if (document.readyState === 'complete') this.idle();
-    else window.addEventListener('load', () => this.idle(), { once: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.fetchNow);
-  }
-
-  private idle(): void {
-    if ('requestIdleCallback' in window) requestIdleCallback(this.fetchNow, { timeout: 4000 });
-    else setTimeout(this.fetchNow, 1500);
-  }
-
-  private readonly fetchNow = (): void => {
-    if (this.ready) return;
-    this.ready = true;
-    this.requestUpdate();
-  };
 
   /** The URL of the current image, relative to the page. */
   get src(): string {
@@ -90,11 +63,11 @@ export class StaticMap extends LitElement {
   }
 
   override updated(changed: PropertyValues): void {
-    if (this.ready && this.stepId && this.src !== this.loaded) void this.load(this.src);
+    if (this.stepId && this.src !== this.loaded) void this.load(this.src);
     if (changed.has('compact') || changed.has('image')) {
       this.image?.setAttribute('preserveAspectRatio', this.compact ? 'xMidYMin meet' : 'xMidYMid meet');
     }
-    if (this.image && !this.deferred && !this.painted) {
+    if (this.image && !this.painted) {
       this.painted = true;
       requestAnimationFrame(() => {
         // `npm run bench` reads this mark: the story's first map pixels, in the frame that paints the first image.

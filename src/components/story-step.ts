@@ -8,7 +8,6 @@ import { sourceNotes } from '../story/source-notes.ts';
 import { sharedStyles } from './shared-styles.ts';
 import { printNotes, sourceDetails, sourceStyles } from './source-details.ts';
 import { STATIC_SIZE } from '../map/static/frame.ts';
-import './static-map.ts';
 import './map-legend.ts';
 
 /** One step of the story: dated, attributed text and its disputed figures side by side. */
@@ -29,7 +28,7 @@ export class StoryStep extends LitElement {
       article { opacity: 1 !important; filter: none !important; box-shadow: none; padding: 0; }
       .block { max-block-size: none !important; overflow: visible !important; margin: 0 !important; padding: 0 !important; box-shadow: none !important; background: none !important; }
       .print-map { display: block; position: relative; margin: 0.5rem 0 1rem; break-inside: avoid; }
-      .print-map static-map { inline-size: min(100%, 12cm); aspect-ratio: ${unsafeCSS(`${STATIC_SIZE.width} / ${STATIC_SIZE.height}`)}; border: 1px solid var(--rule); }
+      .print-map img { display: block; block-size: auto; inline-size: min(100%, 12cm); aspect-ratio: ${unsafeCSS(`${STATIC_SIZE.width} / ${STATIC_SIZE.height}`)}; border: 1px solid var(--rule); }
       .print-map map-legend { position: absolute; inset-block-start: 0.4rem; inset-inline-start: calc(min(100%, 12cm) - 11rem); max-inline-size: 10.5rem; box-shadow: none; border: 1px solid var(--rule); }
     }
     .meta { margin: 0 0 0.35rem; font-size: 0.8rem; font-weight: 700; color: var(--accent); letter-spacing: 0.02em; }
@@ -135,9 +134,10 @@ export class StoryStep extends LitElement {
       ...figureRows,
     ];
     const last = blocks.length - 1;
-    // The printed page shows the step's own still map (hidden on screen, where the live map shows the scene).
+    // The printed page shows the step's own still map. On screen, where the live map shows the scene, it is not
+    // displayed, so the lazy image is not fetched: browsers load lazy images for printing.
     const printMap = html`<div class="print-map">
-      <static-map deferred .stepId=${step.id} .lang=${lang} .alt=${step.alt[lang]}></static-map>
+      <img src=${`static/${lang}/${step.id}.svg`} alt=${step.alt[lang]} width=${STATIC_SIZE.width} height=${STATIC_SIZE.height} loading="lazy" decoding="async" />
       ${this.printing ? html`<map-legend .scene=${step.scene} .lang=${lang}></map-legend>` : nothing}
     </div>`;
     return html`<article aria-labelledby="title" tabindex="0">

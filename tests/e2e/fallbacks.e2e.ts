@@ -152,8 +152,14 @@ test.describe('with JavaScript, the prerendered text is replaced, not repeated',
 test.describe('print', () => {
   for (const lang of ['en', 'ar'] as const) {
     test(`${lang}: one step per page, each with its still map and its sources; no bar, timeline or sticky map`, async ({ page }) => {
+      const stills: string[] = [];
+      page.on('request', (r) => {
+        if (/\/static\/(en|ar)\//.test(r.url())) stills.push(r.url());
+      });
       await page.goto(`./?lang=${lang}`);
       await mapIdle(page);
+      // On screen the live map shows the scene: the printed page's still maps are not fetched for it.
+      expect(stills.filter((u) => !u.endsWith(`/${story.steps[0]!.id}.svg`))).toEqual([]);
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('map-story header.bar')).toBeHidden();
       await expect(page.locator('map-story section.graphic')).toBeHidden();
@@ -161,10 +167,11 @@ test.describe('print', () => {
       for (const s of story.steps) {
         const host = page.locator(`map-story story-step#${s.id}`);
         expect(await host.evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
-        const map = host.locator('.print-map static-map');
+        const map = host.locator('.print-map img');
         await map.scrollIntoViewIfNeeded();
-        await expect(map.locator('[role="img"]')).toHaveAttribute('aria-label', s.alt[lang]);
-        await expect(map.locator('svg circle').first()).toBeVisible();
+        await expect(map).toHaveAttribute('alt', s.alt[lang]);
+        await expect(map).toHaveAttribute('src', `static/${lang}/${s.id}.svg`);
+        await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(300);
         expect((await map.boundingBox())!.width).toBeGreaterThan(300);
         await expect(host.locator('.sources')).toBeVisible();
         await expect(host.locator('.print-map map-legend li').first()).toBeVisible();
