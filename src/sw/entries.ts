@@ -35,14 +35,18 @@ export function langOf(url: string): Lang | null {
   return null;
 }
 
+/** The page for sharing a step (`s/<id>.html`, `ar/s/<id>.html`): for link previews, then on to the story. */
+const isStepPage = (url: string): boolean => /^(ar\/)?s\//.test(url);
+
 /**
  * The files of a language's edition that are not kept yet. Fonts are left out: a page loads the fonts it shows at
- * its first paint, so they are kept already, and an edition's reader does not need the other fonts.
+ * its first paint, so they are kept already, and an edition's reader does not need the other fonts. So are the step
+ * pages, which are for other sites' link previews (one is kept if the reader opens it).
  */
 export function rest(entries: readonly Entry[], lang: Lang, kept: ReadonlySet<string>): string[] {
   return entries
     .map((e) => e.url)
-    .filter((url) => !kept.has(url) && !url.endsWith('.woff2'))
+    .filter((url) => !kept.has(url) && !url.endsWith('.woff2') && !isStepPage(url))
     .filter((url) => {
       const of = langOf(url);
       return of === null || of === lang;

@@ -49,10 +49,9 @@ async function kept(page: Page): Promise<string[]> {
   });
 }
 
-/** The files of one edition that a reader of it keeps once the connection has been idle: its pages and still maps. */
+/** The files of one edition that a reader of it keeps once the connection has been idle: its page and still maps. */
 function editionFiles(lang: 'en' | 'ar'): string[] {
-  const prefix = lang === 'ar' ? 'ar/' : '';
-  return [`${prefix}index.html`, ...STEPS.flatMap((s) => [`static/${lang}/${s.id}.svg`, `${prefix}s/${s.id}.html`])];
+  return [lang === 'ar' ? 'ar/index.html' : 'index.html', ...STEPS.map((s) => `static/${lang}/${s.id}.svg`)];
 }
 
 /** The story's text as a reader sees it: the title, every step's card and the sources. */

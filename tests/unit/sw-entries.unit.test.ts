@@ -30,10 +30,10 @@ describe('the files the service worker answers for', () => {
     expect(ENTRIES.map((e) => langOf(e.url))).toEqual(['en', 'ar', 'en', 'ar', 'en', 'ar', null, null, 'en', 'ar']);
   });
 
-  it('that a reader fetches when idle are the rest of their own edition, without fonts', () => {
+  it('that a reader fetches when idle are the rest of their own edition, without fonts or the pages for sharing', () => {
     const kept = new Set(['index.html', 'assets/index-abc.js']);
-    expect(rest(ENTRIES, 'en', kept)).toEqual(['s/trench.html', 'static/en/trench.svg', 'data/border.geojson']);
-    expect(rest(ENTRIES, 'ar', kept)).toEqual(['ar/index.html', 'ar/s/trench.html', 'static/ar/trench.svg', 'data/border.geojson']);
+    expect(rest(ENTRIES, 'en', kept)).toEqual(['static/en/trench.svg', 'data/border.geojson']);
+    expect(rest(ENTRIES, 'ar', kept)).toEqual(['ar/index.html', 'static/ar/trench.svg', 'data/border.geojson']);
   });
 
   it('are kept per version: a changed revision is a new cache', () => {
