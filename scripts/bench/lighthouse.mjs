@@ -25,21 +25,26 @@ export function lighthouseVersion() {
 
 /**
  * One Lighthouse run. `profile` is 'mobile' (Lighthouse's default: Moto G Power, slow 4G, 4× CPU, simulated) or
- * 'desktop' (`--preset=desktop`). Service workers are kept out by blocking the worker script, as in the other runs.
+ * 'desktop' (`--preset=desktop`).
+ * The bench's own settings: all four categories, and service workers kept out by blocking the worker script, as in
+ * the other runs. With `defaults`, Lighthouse as anyone runs it: `lighthouse URL --only-categories=performance`, its
+ * mobile defaults, nothing blocked (the Chromium flags are only those that let headless Chromium run on this machine).
  */
-export async function lighthouse(url, profile, chromium) {
+export async function lighthouse(url, profile, chromium, { defaults = false } = {}) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-lh-')), 'report.json');
+  const categories = defaults ? ['performance'] : CATEGORIES;
   const args = [
     CLI,
     url,
     `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
-    `--only-categories=${CATEGORIES.join(',')}`,
+    `--only-categories=${categories.join(',')}`,
     '--output=json',
     `--output-path=${out}`,
     '--quiet',
-    '--blocked-url-patterns=*/sw.js',
+    ...(defaults ? [] : ['--blocked-url-patterns=*/sw.js']),
     ...(profile === 'desktop' ? ['--preset=desktop'] : []),
   ];
+  if (defaults && profile !== 'mobile') throw new Error('bench: Lighthouse defaults are its mobile settings');
   const stderr = [];
   const code = await new Promise((resolve) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromium }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -50,7 +55,7 @@ export async function lighthouse(url, profile, chromium) {
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
   if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.code} ${report.runtimeError.message}`);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]));
+  const scores = Object.fromEntries(categories.map((c) => [c, Math.round((report.categories[c]?.score ?? 0) * 100)]));
   const metrics = Object.fromEntries(Object.entries(METRICS).map(([k, id]) => [k, report.audits[id]?.numericValue ?? null]));
   const failing = Object.values(report.categories)
     .filter((c) => c.id !== 'performance')

@@ -23,10 +23,21 @@ export const LAUNCH_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
 /** Chromium composites the page on its GPU path, through SwiftShader, instead of in software. */
 export const GPU_COMPOSITING_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-/** Runs in the page before its own scripts: records the largest contentful paint and every long task. */
+/**
+ * Runs in the page before its own scripts: records the largest contentful paint, every long task and the time of the
+ * reader's first wheel, key or pointer event.
+ */
 function observe() {
-  const found = { lcp: 0, longTasks: [] };
+  const found = { lcp: 0, longTasks: [], gestureAt: null, gestureType: null };
   window.__bench = found;
+  for (const type of ['wheel', 'keydown', 'pointerdown', 'pointermove', 'touchstart']) {
+    const first = () => {
+      if (found.gestureAt !== null) return;
+      found.gestureAt = performance.now();
+      found.gestureType = type;
+    };
+    window.addEventListener(type, first, { capture: true, passive: true });
+  }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) found.lcp = e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -35,14 +46,15 @@ function observe() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-async function openPage(browser, profileName) {
+/** A new context and page with the profile's viewport, CPU and network; service workers blocked unless `serviceWorkers`. */
+export async function openPage(browser, profileName, { serviceWorkers = 'block' } = {}) {
   const profile = PROFILES[profileName];
   const context = await browser.newContext({
     viewport: profile.viewport,
     deviceScaleFactor: profile.deviceScaleFactor,
     isMobile: profile.isMobile,
     hasTouch: profile.isMobile,
-    serviceWorkers: 'block',
+    serviceWorkers,
   });
   const page = await context.newPage();
   await page.addInitScript(observe);
@@ -52,10 +64,10 @@ async function openPage(browser, profileName) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', profile.network);
   }
-  return { context, page };
+  return { context, page, cdp };
 }
 
-function summariseLongTasks(tasks) {
+export function summariseLongTasks(tasks) {
   return {
     count: tasks.length,
     over50: tasks.filter((d) => d > 50).length,
@@ -64,61 +76,8 @@ function summariseLongTasks(tasks) {
   };
 }
 
-/** Keeps the mouse moving over the page, as a reader's hand does, until `done()`; returns a function that stops it. */
-function keepMoving(page) {
-  let on = true;
-  const loop = (async () => {
-    for (let i = 0; on; i++) {
-      await page.mouse.move(100 + (i % 20) * 5, 200 + (i % 7) * 3).catch(() => {});
-      await page.waitForTimeout(50).catch(() => {});
-    }
-  })();
-  return async () => {
-    on = false;
-    await loop;
-  };
-}
-
-/**
- * One cold load: time to the page's performance mark `mark`, paint timings, and JS bytes transferred before it.
- * With `moving`, the reader's mouse moves over the page from the start (the story starts its live map on that).
- * `served` is the server's own log ({ at, pathname, status, bytes }): JS bytes count what it sent, once per download,
- * whatever the browser's cache did with it (Chromium reports no size for a module worker's script).
- */
-export async function firstView(browser, url, profileName, served, { mark = 'map-first-pixels', moving = false } = {}) {
-  const { context, page } = await openPage(browser, profileName);
-  let stop = async () => {};
-  const since = Date.now();
-  try {
-    await page.goto(url, { waitUntil: 'commit' });
-    if (moving) stop = keepMoving(page);
-    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 180_000, polling: 50 });
-    await stop();
-    // Let the paint that follows the mark reach the screen before reading the paint timings.
-    await page.waitForTimeout(1000);
-    const times = await page.evaluate(
-      (m) => ({
-        origin: performance.timeOrigin,
-        firstPixels: performance.getEntriesByName(m)[0].startTime,
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-        lcp: window.__bench.lcp || null,
-        longTasks: window.__bench.longTasks.length,
-      }),
-      mark,
-    );
-    const until = times.origin + times.firstPixels;
-    const js = served.filter((r) => r.at >= since && r.at <= until && /\.m?js$/.test(r.pathname));
-    const jsBytes = js.reduce((sum, r) => sum + r.bytes, 0);
-    const jsFiles = js.filter((r) => r.status === 200).length;
-    return { firstPixels: times.firstPixels, fcp: times.fcp, lcp: times.lcp, jsBytes, jsFiles };
-  } finally {
-    await stop();
-    await context.close();
-  }
-}
-
 /** Waits until the story's map exists, has loaded and stands still (the reader's pointer has moved, which starts it). */
-async function storyMapIdle(page) {
+export async function storyMapIdle(page) {
   if (!(await page.evaluate(() => Boolean(document.querySelector('map-story')?.map)))) {
     await page.mouse.move(10, 300);
     await page.mouse.move(12, 302);
