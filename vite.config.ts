@@ -9,6 +9,7 @@ import { preloadMap } from './scripts/vite/preload.ts';
 import { staticMaps } from './scripts/vite/static-maps.ts';
 import { prerender } from './scripts/vite/prerender.ts';
 import { editions } from './scripts/vite/editions.ts';
+import { fonts } from './scripts/vite/fonts.ts';
 import { maplibre } from './scripts/vite/maplibre.ts';
 
 /** Validates the story's content before anything is built: a broken step fails with file, step and field. */
@@ -46,7 +47,7 @@ function compactCssTemplates(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [maplibre(), storyCheck(), compactCssTemplates(), staticMaps(), prerender(), pwa(), preloadMap(), csp(), editions()],
+  plugins: [maplibre(), storyCheck(), fonts(), compactCssTemplates(), staticMaps(), prerender(), pwa(), preloadMap(), csp(), editions()],
   build: {
     target: 'es2022',
     assetsInlineLimit: 0,

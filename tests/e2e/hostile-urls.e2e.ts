@@ -16,13 +16,16 @@ test.describe('hostile URLs', () => {
     });
     await page.goto('./');
     const ids = await stepIds(page);
+    // What a clean page is made of, before the reader moves (its still map) and after (its live map): any element
+    // or attribute the hostile pages have beyond these was injected.
+    await expect(page.locator('map-story live-map static-map svg path').first()).toBeAttached();
+    const still: PageFacts = await pageFacts(page);
     await mapIdle(page);
-    // What a clean page is made of: any element or attribute the hostile pages have beyond this was injected.
     const clean: PageFacts = await pageFacts(page);
     await page.goto('./?embed=1&lang=ar#trench');
     await mapIdle(page);
     const cleanEmbed = await pageFacts(page);
-    const knownTags = new Set([...clean.tags, ...cleanEmbed.tags]);
+    const knownTags = new Set([...still.tags, ...clean.tags, ...cleanEmbed.tags]);
 
     // What each URL must open with: the story's own reader of the address (pure, so it runs here as in the page),
     // with the first step when the hash names none.
