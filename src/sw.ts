@@ -47,18 +47,26 @@ async function put(cache: Cache, url: string, response: Response): Promise<void>
   if (response.ok && response.type === 'basic') await cache.put(address(url), response);
 }
 
-/** Fetches the story's files that this version's cache does not have yet, one at a time. */
-async function keep(urls: readonly string[], mode: RequestCache): Promise<void> {
+/**
+ * Fetches the story's files that this version's cache does not have yet, one at a time: each is asked for at the
+ * address given (the one the page used, which is the one the HTTP cache knows) and kept as its manifest entry.
+ */
+async function keep(files: readonly (readonly [address: string, url: string])[], mode: RequestCache): Promise<void> {
   const cache = await caches.open(CACHE);
-  for (const url of new Set(urls)) {
+  const seen = new Set<string>();
+  for (const [from, url] of files) {
+    if (seen.has(url)) continue;
+    seen.add(url);
     if (await cache.match(address(url))) continue;
     try {
-      await put(cache, url, await fetch(address(url), { cache: mode, credentials: 'same-origin' }));
+      await put(cache, url, await fetch(from, { cache: mode, credentials: 'same-origin' }));
     } catch {
       // Offline or refused: the file is kept the next time a page fetches it.
     }
   }
 }
+
+const at = (url: string): readonly [string, string] => [address(url), url];
 
 /** A new version starts with what the reader had: unchanged files copied, changed ones fetched again. */
 async function carryOver(): Promise<void> {
@@ -77,7 +85,7 @@ async function carryOver(): Promise<void> {
       else refetch.push(url);
     }
   }
-  await keep(refetch, 'no-cache');
+  await keep(refetch.map(at), 'no-cache');
   await cache.put(address(LIST), new Response(JSON.stringify(ENTRIES), { headers: { 'content-type': 'application/json' } }));
 }
 
@@ -116,16 +124,19 @@ worker.addEventListener('message', (event) => {
   if (data?.type === 'SKIP_WAITING') {
     void worker.skipWaiting();
   } else if (data?.type === 'KEEP' && Array.isArray(data.urls)) {
-    const urls = data.urls.flatMap((u) => (typeof u === 'string' ? [entryFor(u, scope(), KNOWN)] : [])).filter((u) => u !== null);
+    const files = data.urls.flatMap((u): (readonly [string, string])[] => {
+      const url = typeof u === 'string' ? entryFor(u, scope(), KNOWN) : null;
+      return url === null ? [] : [[u as string, url]];
+    });
     // From the HTTP cache, where the page's own requests left them.
-    event.waitUntil(keep(urls, 'force-cache'));
+    event.waitUntil(keep(files, 'force-cache'));
   } else if (data?.type === 'KEEP_REST' && (data.lang === 'en' || data.lang === 'ar')) {
     const lang: Lang = data.lang;
     event.waitUntil(
       (async () => {
         const cache = await caches.open(CACHE);
         const kept = new Set((await cache.keys()).map((r) => r.url.slice(scope().length)));
-        await keep(rest(ENTRIES, lang, kept), 'default');
+        await keep(rest(ENTRIES, lang, kept).map(at), 'default');
       })(),
     );
   }

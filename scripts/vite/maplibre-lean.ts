@@ -15,14 +15,27 @@
  * fail here (`assertPresent`), not the map.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+/** The style spec's built modules, as MapLibre's sources import them. */
+function styleSpecDist(src: string): string {
+  return dirname(createRequire(join(src, '..', 'package.json')).resolve('@maplibre/maplibre-gl-style-spec'));
+}
 
 /** What the stand-ins leave out, in words and in the style's own terms (checked against the style by a test). */
 export const leftOut = {
   sources: ['vector', 'raster', 'raster-dem', 'image', 'video', 'canvas'],
   layers: ['heatmap', 'hillshade', 'color-relief', 'fill-extrusion', 'raster'],
   projections: ['globe', 'vertical-perspective'],
-  also: ['terrain', 'MapLibre Tiles (MLT) decoding', 'fill, line and background patterns', 'the collision and tile debug overlays'],
+  also: [
+    'terrain',
+    'MapLibre Tiles (MLT) decoding',
+    'fill, line and background patterns',
+    'the collision and tile debug overlays',
+    'style validation at run time (the story’s style is validated by its tests, for every step)',
+    'the `distance` and `within` expressions',
+  ],
 } as const;
 
 const error = (what: string): string =>
@@ -94,6 +107,29 @@ function standIns(src: string): Map<string, string> {
     ['render/terrain.ts', refusedClass('Terrain', 'terrain')],
     ['webgl/render_to_texture.ts', refusedClass('RenderToTexture', 'terrain')],
     ['webgl/draw/draw_terrain.ts', `${error('terrain')}\nexport const drawTerrain = unsupported, drawDepth = unsupported, drawTerrainHeightMap = unsupported;`],
+    // Validation: the story's style is fixed at build, and tests/unit/warm-up.unit.test.ts validates it against the
+    // style spec for every step; errors MapLibre reports for other reasons are still emitted.
+    [
+      'style/validate_style.ts',
+      [
+        `import { ErrorEvent } from ${at('util/evented.ts')};`,
+        `import { warnOnce } from ${at('util/util.ts')};`,
+        'const none = () => [];',
+        'export const validateStyle = Object.assign(() => [], { source: none, sprite: none, glyphs: none, layer: none, light: none, sky: none, terrain: none, filter: none, paintProperty: none, layoutProperty: none });',
+        'export const SPEC_SOURCE_TYPES = new Set();',
+        'export const validateStyleAndEmit = () => false;',
+        'export const validateAndEmit = () => false;',
+        'export function emitValidationErrors(emitter, errors) {',
+        '  let hasErrors = false;',
+        '  for (const error of errors) {',
+        "    if (error.severity === 'warning') { warnOnce(error.message); continue; }",
+        '    emitter.fire(new ErrorEvent(new Error(error.message)));',
+        '    hasErrors = true;',
+        '  }',
+        '  return hasErrors;',
+        '}',
+      ].join('\n'),
+    ],
     // Projections: Mercator only, as the style asks; anything else warns and falls back to it, as MapLibre does for
     // a projection it does not know.
     [
@@ -110,6 +146,17 @@ function standIns(src: string): Map<string, string> {
       ].join('\n'),
     ],
   ]);
+  // Expressions the style does not use (the spec's own modules, by path from its dist/ folder).
+  const spec = styleSpecDist(src);
+  for (const [name, operator] of [
+    ['Distance', 'distance'],
+    ['Within', 'within'],
+  ] as const) {
+    modules.set(
+      join(spec, 'expression', 'definitions', `${operator}.mjs`),
+      `export class ${name} { static parse(args, context) { return context.error(${JSON.stringify(`This build of MapLibre leaves out the '${operator}' expression`)}); } }`,
+    );
+  }
   for (const shader of UNUSED_SHADERS) {
     for (const stage of ['vertex', 'fragment']) {
       const path = `shaders/glsl/${shader}.${stage}.glsl.g.ts`;
@@ -120,7 +167,7 @@ function standIns(src: string): Map<string, string> {
 }
 
 function assertPresent(src: string, paths: Iterable<string>): void {
-  const missing = [...paths].filter((path) => !existsSync(join(src, path)));
+  const missing = [...paths].filter((path) => !existsSync(resolve(src, path)));
   if (missing.length > 0) {
     throw new Error(`MapLibre's sources have moved (${missing.join(', ')}): update scripts/vite/maplibre-lean.ts, or build with MAPLIBRE_BUILD=dist`);
   }
@@ -133,6 +180,6 @@ export function leanModules(src: string): (id: string) => string | null {
     src,
     [...modules.keys()].filter((path) => !path.startsWith('shaders/')),
   );
-  const byId = new Map([...modules].map(([path, code]) => [join(src, path), code]));
+  const byId = new Map([...modules].map(([path, code]) => [resolve(src, path), code]));
   return (id) => byId.get(id.split('?')[0] ?? id) ?? null;
 }

@@ -22,6 +22,11 @@ describe('the MapLibre build leaves out only what the story’s style never uses
       for (const kind of kinds) expect(leftOut.sources).not.toContain(kind);
     });
 
+    it(`${lang}: no layer uses an expression the build leaves out`, () => {
+      const operators = JSON.stringify(style.layers).match(/\["(distance|within)"/g) ?? [];
+      expect(operators).toEqual([]);
+    });
+
     it(`${lang}: no layer kind of the style is left out, and no layer uses a pattern`, () => {
       const kinds = new Set(style.layers.map((l) => l.type));
       expect(kinds.size).toBeGreaterThan(3);
@@ -40,6 +45,10 @@ describe('the MapLibre build leaves out only what the story’s style never uses
     const lean = leanModules(MAPLIBRE_SRC);
     expect(lean(join(MAPLIBRE_SRC, 'source/raster_tile_source.ts'))).toMatch(/leaves out raster sources[\s\S]*class RasterTileSource/);
     expect(lean(join(MAPLIBRE_SRC, 'shaders/glsl/heatmap.fragment.glsl.g.ts'))).toBe("export default '';");
+    expect(lean(join(MAPLIBRE_SRC, 'style/validate_style.ts'))).toMatch(/export const validateStyle = /);
+    const spec = join(MAPLIBRE_SRC, '..', '..', '@maplibre', 'maplibre-gl-style-spec', 'dist', 'expression', 'definitions');
+    expect(lean(join(spec, 'distance.mjs'))).toMatch(/leaves out the 'distance' expression/);
+    expect(lean(join(spec, 'interpolate.mjs'))).toBeNull();
     // What the story draws with is MapLibre's own code.
     expect(lean(join(MAPLIBRE_SRC, 'source/geojson_source.ts'))).toBeNull();
     expect(lean(join(MAPLIBRE_SRC, 'shaders/glsl/line_gradient.fragment.glsl.g.ts'))).toBeNull();
