@@ -7,6 +7,7 @@
  *   sends a reader on to the story at that step (a plain link, and a meta refresh that needs no script).
  * - `preview/<lang>/*.png`: the link-preview images (scripts/vite/preview-image.ts).
  */
+import { STILL_PRELOAD } from './preload.ts';
 import type { Plugin } from 'vite';
 import { loadStory } from '../../src/story/load-node.ts';
 import type { Lang, Story } from '../../src/story/types.ts';
@@ -41,6 +42,7 @@ export function editionHtml(english: string, story: Story, lang: Lang, siteUrl: 
   const preloads = fonts.map((f) => `\n    <link rel="preload" as="font" type="font/woff2" crossorigin href="./${f}">`).join('');
   html = html.replace(FONT_PRELOAD, '');
   html = replaceOnce(html, /<link rel="stylesheet"[^>]*>/, (link) => `${link}${preloads}`, 'stylesheet link');
+  html = replaceOnce(html, STILL_PRELOAD, (link) => link.replace('/static/en/', `/static/${lang}/`), 'still map preload');
   const root = STORY_ROOT.exec(html)?.[1] ?? '';
   html = replaceOnce(html, STORY_ROOT, () => `<map-story${root}>\n${renderStoryHtml(story, lang)}\n</map-story>`, '<map-story>');
   return html;

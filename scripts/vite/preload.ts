@@ -15,6 +15,14 @@ import type { Plugin } from 'vite';
 import type { HtmlTagDescriptor } from 'vite';
 import { DATA_FILES, dataFile } from '../../src/map/data.ts';
 import { MAP_PREFETCH_ID } from '../../src/map/prefetch.ts';
+import { loadStory } from '../../src/story/load-node.ts';
+
+/**
+ * The preload of the story's first still map, in the page's language: `<static-map>` fetches it once the story's
+ * script has run, so it is preloaded beside the script instead of after it (as `fetch`, with the credentials mode of
+ * the script's `fetch()`, so that fetch takes it). scripts/vite/editions.ts gives the Arabic page its own.
+ */
+export const STILL_PRELOAD = /<link rel="preload" as="fetch" crossorigin href="\.\/static\/en\/([\w-]+)\.svg">/;
 
 const FONTS = /^assets\/noto-sans-latin-(400|700)-normal-[\w-]+\.woff2$/;
 const MAP_CODE = /^assets\/maplibre-(gl-worker-)?[\w-]+\.m?js$/;
@@ -28,6 +36,8 @@ export function preloadMap(): Plugin {
       handler(_html, ctx) {
         const files = Object.values(ctx.bundle ?? {}).map((f) => f.fileName);
         const tags: HtmlTagDescriptor[] = [];
+        const first = loadStory().steps[0]?.id;
+        if (first) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `./static/en/${first}.svg` }, injectTo: 'head' });
         for (const font of files.filter((f) => FONTS.test(f)).sort()) {
           tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${font}` }, injectTo: 'head' });
         }
