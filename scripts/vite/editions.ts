@@ -42,7 +42,8 @@ export function editionHtml(english: string, story: Story, lang: Lang, siteUrl: 
   const preloads = fonts.map((f) => `\n    <link rel="preload" as="font" type="font/woff2" crossorigin href="./${f}">`).join('');
   html = html.replace(FONT_PRELOAD, '');
   html = replaceOnce(html, /<link rel="stylesheet"[^>]*>/, (link) => `${link}${preloads}`, 'stylesheet link');
-  html = replaceOnce(html, STILL_PRELOAD, (link) => link.replace('/static/en/', `/static/${lang}/`), 'still map preload');
+  // The first still map's preload, if the page has one, in this edition's language.
+  html = html.replace(STILL_PRELOAD, (link) => link.replace('/static/en/', `/static/${lang}/`));
   const root = STORY_ROOT.exec(html)?.[1] ?? '';
   html = replaceOnce(html, STORY_ROOT, () => `<map-story${root}>\n${renderStoryHtml(story, lang)}\n</map-story>`, '<map-story>');
   return html;

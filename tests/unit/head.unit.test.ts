@@ -54,6 +54,7 @@ describe('the pages', () => {
     <!-- /page head -->
     <link rel="stylesheet" crossorigin href="./assets/index.css">
     <link rel="preload" as="font" type="font/woff2" crossorigin href="./assets/noto-sans-latin-400-normal-a.woff2">
+    <link rel="preload" as="fetch" crossorigin href="./static/en/overview.svg">
   </head>
   <body><map-story><p>English</p></map-story></body>
 </html>`;
@@ -67,6 +68,8 @@ describe('the pages', () => {
     expect(ar).toContain('<meta property="og:locale" content="ar_AR" />');
     expect(ar).not.toContain('noto-sans-latin');
     expect(ar).toContain('href="./assets/noto-sans-arabic-arabic-400-normal-b.woff2"');
+    expect(ar).toContain('<link rel="preload" as="fetch" crossorigin href="./static/ar/overview.svg">');
+    expect(ar).not.toContain('static/en/');
     expect(ar).not.toContain('<p>English</p>');
     expect(ar).toContain(`<h1>${story.meta.title.ar}</h1>`);
     assertNoInline(ar);
