@@ -152,13 +152,16 @@ test.describe('with JavaScript, the prerendered text is replaced, not repeated',
 test.describe('print', () => {
   for (const lang of ['en', 'ar'] as const) {
     test(`${lang}: one step per page, each with its still map and its sources; no bar, timeline or sticky map`, async ({ page }) => {
+      await page.goto(`./?lang=${lang}`);
+      // Once the story's script has replaced the prerendered text (whose lazy images a slow script may let load),
+      // the printed page's still maps are not fetched for the screen, where the live map shows the scene.
+      await expect(page.locator('map-story > main')).toBeHidden();
       const stills: string[] = [];
       page.on('request', (r) => {
         if (/\/static\/(en|ar)\//.test(r.url())) stills.push(r.url());
       });
-      await page.goto(`./?lang=${lang}`);
       await mapIdle(page);
-      // On screen the live map shows the scene: the printed page's still maps are not fetched for it.
+      await page.waitForTimeout(1000);
       expect(stills.filter((u) => !u.endsWith(`/${story.steps[0]!.id}.svg`))).toEqual([]);
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('map-story header.bar')).toBeHidden();
