@@ -3,7 +3,7 @@
 // bodies. Response headers are not counted.
 /* global navigator, performance */
 import { serve } from '../serve.mjs';
-import { openPage, storyMapIdle } from './measure.mjs';
+import { openPage, storyMapIdle, wheelToStep } from './measure.mjs';
 
 const GZIP = { 'content-encoding': 'gzip', vary: 'accept-encoding' };
 /**
@@ -80,15 +80,7 @@ async function readThrough(page) {
   const box = await page.locator('map-story live-map').boundingBox();
   if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await storyMapIdle(page);
-  for (const id of steps.slice(1)) {
-    for (let i = 0; i < 200; i++) {
-      if ((await page.evaluate(() => document.querySelector('map-story')?.step)) === id) break;
-      await page.mouse.wheel(0, 120);
-      await page.waitForTimeout(50);
-    }
-    await page.waitForTimeout(100);
-    await storyMapIdle(page);
-  }
+  for (const id of steps.slice(1)) await wheelToStep(page, id);
   const top = () => page.evaluate(() => document.scrollingElement?.scrollTop ?? 0);
   for (let still = 0, last = -1, i = 0; still < 10 && i < 400; i++) {
     await page.mouse.wheel(0, 240);

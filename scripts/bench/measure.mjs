@@ -101,6 +101,17 @@ function readCamera() {
 }
 
 /** The story's camera once its first scene is drawn, for the floor page to start at the same view. */
+/** Turns the wheel over the page until the story reaches step `id`, then waits for its scene to finish. */
+export async function wheelToStep(page, id) {
+  for (let i = 0; i < 200; i++) {
+    if ((await page.evaluate(() => document.querySelector('map-story')?.step)) === id) break;
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(100);
+  await storyMapIdle(page);
+}
+
 export async function storyCamera(browser, url, profileName) {
   const { context, page } = await openPage(browser, profileName);
   try {
@@ -136,13 +147,7 @@ export async function storyScroll(browser, url, profileName = 'desktop') {
     if (!box) throw new Error('no map on the page');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (const id of steps.slice(1)) {
-      for (let i = 0; i < 200; i++) {
-        if ((await page.evaluate(() => document.querySelector('map-story')?.step)) === id) break;
-        await page.mouse.wheel(0, 120);
-        await page.waitForTimeout(50);
-      }
-      await page.waitForTimeout(100);
-      await storyMapIdle(page);
+      await wheelToStep(page, id);
       cameras.push(await page.evaluate(readCamera));
     }
     const tasks = await page.evaluate(() => window.__bench.longTasks.slice());
