@@ -135,9 +135,10 @@ export class StoryStep extends LitElement {
     ];
     const last = blocks.length - 1;
     // The printed page shows the step's own still map. On screen, where the live map shows the scene, it is not
-    // displayed, so the lazy image is not fetched; when the page is about to print it is asked for at once.
+    // displayed, so the lazy image is not fetched; when the page is about to print it is asked for at once. (`loading`
+    // comes before `src`: Lit sets them in that order, and an image given its source first starts loading.)
     const printMap = html`<div class="print-map">
-      <img src=${`static/${lang}/${step.id}.svg`} alt=${step.alt[lang]} width=${STATIC_SIZE.width} height=${STATIC_SIZE.height} loading=${this.printing ? 'eager' : 'lazy'} decoding="async" />
+      <img loading=${this.printing ? 'eager' : 'lazy'} src=${`static/${lang}/${step.id}.svg`} alt=${step.alt[lang]} width=${STATIC_SIZE.width} height=${STATIC_SIZE.height} decoding="async" />
       ${this.printing ? html`<map-legend .scene=${step.scene} .lang=${lang}></map-legend>` : nothing}
     </div>`;
     return html`<article aria-labelledby="title" tabindex="0">
